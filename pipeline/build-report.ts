@@ -1,0 +1,151 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Code } from 'mdast';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { captureSocial } from './capture-social.js';
+import { collectFonts } from './collect-fonts.js';
+import { ContentError, EnvironmentError } from './errors.js';
+import { findBrowser } from './find-browser.js';
+import { launchBrowser, type BrowserSession } from './launch-browser.js';
+import { parseArticle } from './parse-article.js';
+import { printPdf } from './print-pdf.js';
+import { addError, addWarning, allMessages, hasErrors } from './problems.js';
+import { renderCharts, type RenderedChart } from './render-charts.js';
+import { renderBody } from './render-html.js';
+import { renderPage, renderSocial } from './render-page.js';
+import { setPdfMetadata } from './set-pdf-metadata.js';
+import { createStaging, type Staging } from './write-output.js';
+
+export type BuildOptions = Readonly<{
+  contentDir: string;
+  outDir: string;
+  env?: NodeJS.ProcessEnv;
+}>;
+
+export type BuildResult = Readonly<{
+  /** Warnings of a successful build: the user should read them, nothing failed. */
+  warnings: readonly VFileMessage[];
+  /** Milliseconds spent in each stage. */
+  timings: Readonly<Record<string, number>>;
+  charts: readonly string[];
+}>;
+
+const TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
+const SOCIAL_PAGE = 'social-card.html';
+
+/**
+ * content/ → index.html, report.pdf, social.png and charts/*.svg, in numbered steps.
+ * Throws ContentError (exit 1) or EnvironmentError (exit 2); the output folder is only
+ * touched by the final swap.
+ */
+export async function buildReport(options: BuildOptions): Promise<BuildResult> {
+  const env = options.env ?? process.env;
+  const contentDir = resolve(options.contentDir);
+  const outDir = resolve(options.outDir);
+  const timings: Record<string, number> = {};
+  const time = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings[stage] = Math.round(performance.now() - start);
+    }
+  };
+
+  // 1. Start the browser first: it boots while the content is parsed and the charts render.
+  const browserReady: Promise<BrowserSession> = launchBrowser(findBrowser(env));
+  browserReady.catch(() => {}); // awaited below; an early content error must not leave it unhandled
+  let staging: Staging | undefined;
+  try {
+    // 2. Read and parse the article.
+    const article = await time('read', () => readArticle(contentDir));
+    const dataFiles = new Map<string, VFile>();
+    const dataFile = (url: string) => {
+      let file = dataFiles.get(url);
+      if (!file) dataFiles.set(url, (file = new VFile({ path: url })));
+      return file;
+    };
+    const files = () => [article, ...dataFiles.values()];
+    const parsed = await time('parse', () => parseArticle(article));
+    const meta = parsed.frontMatter;
+
+    // 3. Render every chart once, to SVG; the page, the PDF and charts/ share it.
+    const charts = await time('charts', () =>
+      renderCharts(parsed.charts, { contentDir, lang: meta?.lang ?? 'en', article, dataFile }),
+    );
+    if (!meta || hasErrors(files())) throw new ContentError(allMessages(files()));
+    if (!meta.url) {
+      addWarning(article, 'no "url" in the front matter: og:image is relative, and share cards need an absolute URL', { line: 1, column: 1 }, 'url');
+    }
+
+    // 4. The page.
+    const byNode = new Map<Code, RenderedChart>(charts.map((chart) => [parsed.charts[chart.index - 1]!.node, chart]));
+    const [pageTemplate, socialTemplate] = await Promise.all([
+      readFile(join(TEMPLATES, 'page.html'), 'utf8'),
+      readFile(join(TEMPLATES, 'social.html'), 'utf8'),
+    ]);
+    const body = await time('html', () => renderBody(parsed.tree, byNode, article, contentDir));
+    if (hasErrors(files())) throw new ContentError(allMessages(files()));
+    const page = renderPage(pageTemplate, meta, body.html);
+
+    // 5. Stage every file of the output folder.
+    staging = await createStaging(outDir);
+    const stage = staging;
+    await time('stage', async () => {
+      const fonts = collectFonts();
+      await Promise.all([
+        stage.write('index.html', page),
+        stage.write('assets/fonts.css', fonts.css),
+        stage.copy(join(TEMPLATES, 'page.css'), 'assets/page.css'),
+        stage.copy(join(TEMPLATES, 'print.css'), 'assets/print.css'),
+        stage.copy(join(TEMPLATES, 'social.css'), 'assets/social.css'),
+        stage.write(SOCIAL_PAGE, renderSocial(socialTemplate, meta, charts[0]?.svg)),
+        ...[...fonts.files].map(([source, target]) => stage.copy(source, `assets/${target}`)),
+        ...charts.map((chart) => stage.write(`charts/${chart.id}.svg`, chart.file)),
+        ...body.images.map((image) => stage.copy(join(contentDir, image), image)),
+      ]);
+    });
+
+    // 6. Print the PDF and capture the share image, in parallel pages of one browser.
+    const { browser } = await time('browser', () => browserReady);
+    const blocked: string[] = [];
+    const [pdf, png] = await time('pdf+png', () =>
+      Promise.all([printPdf(browser, stage.dir, (url) => blocked.push(url)), captureSocial(browser, stage.dir, SOCIAL_PAGE, (url) => blocked.push(url))]),
+    );
+    for (const url of new Set(blocked)) addError(article, `the page asked for a resource outside the output folder: ${url}`, undefined, 'blocked-request');
+    if (hasErrors(files())) throw new ContentError(allMessages(files()));
+
+    // 7. Metadata, then swap the new output in.
+    await time('write', async () => {
+      await Promise.all([
+        stage.write('report.pdf', await setPdfMetadata(pdf, meta, env)),
+        stage.write('social.png', png),
+        stage.remove(SOCIAL_PAGE),
+        stage.remove('assets/social.css'),
+      ]);
+      await stage.commit();
+    });
+    return { warnings: allMessages(files()), timings, charts: charts.map((chart) => chart.id) };
+  } finally {
+    await staging?.dispose();
+    const session = await browserReady.catch(() => undefined);
+    await session?.[Symbol.asyncDispose]();
+  }
+}
+
+async function readArticle(contentDir: string): Promise<VFile> {
+  const path = join(contentDir, 'article.md');
+  try {
+    return new VFile({ path: 'article.md', cwd: contentDir, value: await readFile(path, 'utf8') });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      const file = new VFile({ path: 'article.md' });
+      addError(file, `no article.md in the content folder ${contentDir}`, undefined, 'article');
+      throw new ContentError(file.messages);
+    }
+    throw new EnvironmentError(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
+  }
+}

@@ -1,0 +1,92 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import type { Config } from 'vega-lite';
+
+const require = createRequire(import.meta.url);
+
+/** The report's chart font: the same family the page and the PDF load. */
+export const CHART_FONT = '"Source Sans 3", "Source Sans Pro", "Helvetica Neue", Arial, sans-serif';
+
+/** Ink, accent and a categorical palette shared by the page, the PDF and the charts. */
+export const PALETTE = {
+  ink: '#1d2430',
+  muted: '#5b6472',
+  grid: '#e3e6ea',
+  accent: '#b8322a',
+  category: ['#b8322a', '#1f5f8b', '#e3913f', '#3a8f7b', '#7a5c99', '#c9a227', '#5d8fc6', '#a35f48', '#6b7f3a', '#8d96a3'],
+  sequential: ['#fbe3d6', '#f1a98a', '#d9694a', '#b8322a', '#7d1d18'],
+} as const;
+
+/** Theme merged under each spec's own `config`: the spec wins where it says something. */
+export const chartConfig: Config = {
+  font: CHART_FONT,
+  background: '#ffffff',
+  padding: 4,
+  view: { stroke: null },
+  title: {
+    anchor: 'start',
+    fontSize: 16,
+    fontWeight: 600,
+    color: PALETTE.ink,
+    subtitleFontSize: 12.5,
+    subtitleColor: PALETTE.muted,
+    subtitlePadding: 4,
+    offset: 14,
+  },
+  axis: {
+    labelFontSize: 12,
+    titleFontSize: 12,
+    titleFontWeight: 'normal',
+    labelColor: PALETTE.ink,
+    titleColor: PALETTE.muted,
+    gridColor: PALETTE.grid,
+    domainColor: '#9aa1ab',
+    tickColor: '#9aa1ab',
+  },
+  legend: {
+    labelFontSize: 12,
+    titleFontSize: 12,
+    titleFontWeight: 'normal',
+    titleColor: PALETTE.muted,
+    labelColor: PALETTE.ink,
+    labelLimit: 280,
+    titleLimit: 280,
+  },
+  header: { labelFontSize: 12, titleFontSize: 12 },
+  text: { fontSize: 12, color: PALETTE.ink },
+  mark: { color: PALETTE.accent },
+  range: {
+    category: [...PALETTE.category],
+    heatmap: [...PALETTE.sequential],
+    ramp: [...PALETTE.sequential],
+  },
+};
+
+export type ChartLocale = Readonly<{ number: object; time: object }>;
+
+const NUMBER_DIR = dirname(require.resolve('d3-format/locale/en-US'));
+const TIME_DIR = dirname(require.resolve('d3-time-format/locale/en-US'));
+
+/**
+ * The d3 number and time locales for a BCP 47 tag: the exact tag when d3 has it
+ * (`de-CH`), else the language's likely region (`fr` → `fr-FR`, `en` → `en-US`), else en-US.
+ */
+export function chartLocale(lang: string): ChartLocale {
+  return {
+    number: readLocale(NUMBER_DIR, lang),
+    time: readLocale(TIME_DIR, lang),
+  };
+}
+
+function readLocale(dir: string, lang: string): object {
+  const available = readdirSync(dir).map((name) => name.replace(/\.json$/, ''));
+  const locale = new Intl.Locale(lang);
+  const likely = locale.maximize();
+  const choice =
+    available.find((tag) => tag === `${locale.language}-${locale.region}`) ??
+    available.find((tag) => tag === `${likely.language}-${likely.region}`) ??
+    available.find((tag) => tag.startsWith(`${locale.language}-`)) ??
+    'en-US';
+  return JSON.parse(readFileSync(`${dir}/${choice}.json`, 'utf8')) as object;
+}

@@ -1,0 +1,35 @@
+import type { VFileMessage } from 'vfile-message';
+
+/** Exit statuses of the contract: 1 the content is invalid, 2 the environment is at fault. */
+export const EXIT_CONTENT = 1;
+export const EXIT_ENVIRONMENT = 2;
+
+/**
+ * A failure that is not the content's fault: no browser, an output folder that
+ * cannot be written. Its message is one line that says what to do.
+ */
+export class EnvironmentError extends Error {
+  readonly exitCode = EXIT_ENVIRONMENT;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EnvironmentError';
+  }
+}
+
+/** The content is invalid: carries every problem found, reported together. */
+export class ContentError extends Error {
+  readonly exitCode = EXIT_CONTENT;
+  constructor(readonly problems: readonly VFileMessage[]) {
+    super(`${problems.length} problem(s) in the content`);
+    this.name = 'ContentError';
+  }
+}
+
+/** `<file>:<line>:<column>: <reason>`, the file relative to the content folder. */
+export function formatProblem(message: VFileMessage): string {
+  const place = [message.file || 'article.md'];
+  if (message.line != null) place.push(String(message.line));
+  if (message.line != null && message.column != null) place.push(String(message.column));
+  const prefix = message.fatal ? '' : 'warning: ';
+  return `${place.join(':')}: ${prefix}${message.reason}`;
+}

@@ -1,0 +1,68 @@
+import type { Browser, Page } from 'puppeteer';
+import { EnvironmentError } from './errors.js';
+
+/** Flags that keep Chromium headless, quiet and off the network. */
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-quic',
+  '--font-render-hinting=none',
+];
+
+export type BrowserSession = AsyncDisposable & Readonly<{ browser: Browser }>;
+
+/** Launches one headless Chromium for a build; disposing it closes the browser. */
+export async function launchBrowser(executablePath: string): Promise<BrowserSession> {
+  const { launch } = await import('puppeteer');
+  let browser: Browser;
+  try {
+    browser = await launch({ executablePath, headless: true, args: ARGS, timeout: 30_000 });
+  } catch (error) {
+    throw new EnvironmentError(`could not start the browser at ${executablePath}: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+  }
+  return {
+    browser,
+    async [Symbol.asyncDispose]() {
+      await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+    },
+  };
+}
+
+/**
+ * Opens a page that may load only files under `root` and `data:` URLs, with JavaScript
+ * disabled, runs `use` on it and closes it whatever happens. Anything else the page
+ * asks for is aborted and reported to `onBlocked`.
+ */
+export async function withPage<T>(
+  browser: Browser,
+  root: string,
+  use: (page: Page) => Promise<T>,
+  onBlocked: (url: string) => void = () => {},
+): Promise<T> {
+  const page = await browser.newPage();
+  try {
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    const allowed = `file://${root.endsWith('/') ? root : `${root}/`}`;
+    page.on('request', (request) => {
+      const url = request.url();
+      if (url.startsWith('data:') || (url.startsWith(allowed) && !decodeURIComponent(url).includes('/../'))) {
+        void request.continue();
+      } else {
+        onBlocked(url);
+        void request.abort('blockedbyclient');
+      }
+    });
+    return await use(page);
+  } finally {
+    await page.close().catch(() => {});
+  }
+}

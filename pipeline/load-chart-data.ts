@@ -1,0 +1,139 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Maps may use the world-atlas TopoJSON that ships with the pipeline, without copying it
+ * into every content folder: `"url": "world-atlas:countries-110m.json"`.
+ */
+export const ATLAS_SCHEME = 'world-atlas:';
+const ATLAS_FILES = /^(countries|land)-(10m|50m|110m)\.json$/;
+
+export type ResolvedPath = { ok: true; path: string; relative: string } | { ok: false; reason: string };
+
+/** What a content URL is for; it names the thing in messages. */
+export type ContentKind = 'chart data' | 'image';
+
+/**
+ * Resolves a URL that the content embeds to a file inside the content folder (or, for
+ * chart data, a bundled atlas). Remote URLs, `file:` URLs, absolute paths and paths that
+ * leave the folder are refused, and so are missing files.
+ */
+export function resolveContentUrl(url: string, contentDir: string, kind: ContentKind): ResolvedPath {
+  if (kind === 'chart data' && url.startsWith(ATLAS_SCHEME)) {
+    const name = url.slice(ATLAS_SCHEME.length);
+    if (!ATLAS_FILES.test(name)) {
+      return { ok: false, reason: `unknown atlas "${url}": use world-atlas:countries-110m.json, -50m or -10m (or land-…)` };
+    }
+    return { ok: true, path: require.resolve(`world-atlas/${name}`), relative: url };
+  }
+  const outside = { ok: false, reason: `${kind} outside the content folder: ${url}` } as const;
+  if (/^file:/i.test(url)) return outside;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
+    return { ok: false, reason: `remote ${kind} is not allowed: ${url} (put the file in the content folder)` };
+  }
+  if (isAbsolute(url) || /^[a-z]:[\\/]/i.test(url)) return outside;
+  const root = resolve(contentDir);
+  const path = resolve(root, safeDecode(url.split(/[?#]/)[0] ?? url));
+  if (!isInside(root, path)) return outside;
+  if (!existsSync(path)) return { ok: false, reason: `${kind} file not found: ${url}` };
+  // A symbolic link inside the folder must not lead out of it.
+  if (!isInside(realpathSync(root), realpathSync(path))) return outside;
+  return { ok: true, path, relative: relative(root, path).split(sep).join('/') };
+}
+
+function safeDecode(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
+}
+
+/** Every data URL a Vega-Lite spec names, at any depth (layers, lookups, concatenations). */
+export function collectDataUrls(spec: unknown): string[] {
+  const urls = new Set<string>();
+  walk(spec, (key, value) => {
+    if (key === 'data' && isRecord(value) && typeof value.url === 'string') urls.add(value.url);
+  });
+  return [...urls];
+}
+
+/** Fields that some encoding of the spec reads as quantitative. */
+export function collectQuantitativeFields(spec: unknown): Set<string> {
+  const fields = new Set<string>();
+  walk(spec, (_key, value) => {
+    if (isRecord(value) && value.type === 'quantitative' && typeof value.field === 'string') fields.add(value.field);
+  });
+  return fields;
+}
+
+function walk(value: unknown, visit: (key: string, value: unknown) => void): void {
+  if (Array.isArray(value)) {
+    for (const item of value) walk(item, visit);
+  } else if (isRecord(value)) {
+    for (const [key, child] of Object.entries(value)) {
+      visit(key, child);
+      walk(child, visit);
+    }
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The subset of vega's loader interface that View uses. */
+export type DataLoader = {
+  options: object;
+  fileAccess: boolean;
+  sanitize(uri: string): Promise<{ href: string; localFile: boolean }>;
+  load(uri: string): Promise<string>;
+  file(path: string): Promise<string>;
+  http(url: string): Promise<string>;
+};
+
+/**
+ * A vega loader that can only read files of the content folder. Vega's own file loader
+ * follows `../` and `file://`; this one refuses them and never touches the network.
+ * Reads are shared by all charts of a build.
+ */
+export function createDataLoader(contentDir: string, readText: (path: string) => Promise<string> = cachedReader()): DataLoader {
+  return {
+    options: {},
+    fileAccess: true,
+    async sanitize(uri: string) {
+      const resolved = resolveContentUrl(uri, contentDir, 'chart data');
+      if (!resolved.ok) throw new Error(resolved.reason);
+      return { href: resolved.path, localFile: true };
+    },
+    async load(uri: string) {
+      const { href } = await this.sanitize(uri);
+      return readText(href);
+    },
+    file: readText,
+    async http(url: string) {
+      throw new Error(`remote chart data is not allowed: ${url}`);
+    },
+  };
+}
+
+export function cachedReader(): (path: string) => Promise<string> {
+  const cache = new Map<string, Promise<string>>();
+  return (path) => {
+    let text = cache.get(path);
+    if (!text) {
+      text = readFile(path, 'utf8');
+      cache.set(path, text);
+    }
+    return text;
+  };
+}

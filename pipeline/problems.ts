@@ -1,0 +1,28 @@
+import type { Position } from 'unist';
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+
+const SOURCE = 'briefing';
+
+/** A place in a file: the column is left out where only the line is known. */
+export type Place = Readonly<{ line: number; column?: number }> | Position;
+
+/** Records a content error on `file`, at `place` when it is known. */
+export function addError(file: VFile, reason: string, place?: Place, ruleId?: string): VFileMessage {
+  const message = file.message(reason, { place: place as Position | undefined, ruleId, source: SOURCE });
+  message.fatal = true;
+  return message;
+}
+
+/** Records a warning: the build goes on, the user is told. */
+export function addWarning(file: VFile, reason: string, place?: Place, ruleId?: string): VFileMessage {
+  return file.message(reason, { place: place as Position | undefined, ruleId, source: SOURCE });
+}
+
+export function hasErrors(files: readonly VFile[]): boolean {
+  return files.some((file) => file.messages.some((message) => message.fatal === true));
+}
+
+export function allMessages(files: readonly VFile[]): VFileMessage[] {
+  return files.flatMap((file) => file.messages);
+}

@@ -1,0 +1,234 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { VFile } from 'vfile';
+import { chartConfig, chartLocale } from './chart-theme.js';
+import { checkCsv } from './check-csv.js';
+import { collectDataUrls, collectQuantitativeFields, createDataLoader, resolveContentUrl, type DataLoader } from './load-chart-data.js';
+import type { ChartSource } from './parse-article.js';
+import { addError, addWarning } from './problems.js';
+
+export type RenderedChart = Readonly<{
+  id: string;
+  index: number;
+  /** The chart's accessible name: its title, else a localized "Chart N". */
+  title: string;
+  /** One sentence on what the chart shows, from the spec's `description`. */
+  description: string | undefined;
+  /** The chart as a hast `<svg role="img">`, ready to be placed in a page. */
+  svg: Element;
+  /** The same chart as a standalone SVG file. */
+  file: string;
+}>;
+
+export type ChartContext = Readonly<{
+  contentDir: string;
+  lang: string;
+  /** article.md: chart problems are reported at the fence's lines. */
+  article: VFile;
+  /** Data files that charts read get their own VFile, so CSV problems name the CSV. */
+  dataFile: (url: string) => VFile;
+}>;
+
+/** Renders every chart; problems are recorded on the files, failed charts are left out. */
+export async function renderCharts(charts: readonly ChartSource[], context: ChartContext): Promise<RenderedChart[]> {
+  const loader = createDataLoader(context.contentDir);
+  const locale = chartLocale(context.lang);
+  const rendered = await Promise.all(charts.map((chart) => renderChart(chart, context, loader, locale)));
+  return rendered.filter((chart): chart is RenderedChart => chart !== undefined);
+}
+
+async function renderChart(
+  chart: ChartSource,
+  context: ChartContext,
+  loader: DataLoader,
+  locale: ReturnType<typeof chartLocale>,
+): Promise<RenderedChart | undefined> {
+  const { article } = context;
+  const at = { line: chart.line, column: 1 };
+  const spec = parseSpec(chart, article);
+  if (!spec) return undefined;
+
+  if (!(await checkData(spec, chart, context, loader))) return undefined;
+
+  let vegaSpec: vega.Spec;
+  try {
+    vegaSpec = compile(spec as unknown as TopLevelSpec, { config: chartConfig }).spec as vega.Spec;
+  } catch (error) {
+    addError(article, `chart "${chart.id}": invalid Vega-Lite spec: ${firstLine(error)}`, at, 'chart-spec');
+    return undefined;
+  }
+
+  const problems: string[] = [];
+  const view = new vega.View(vega.parse(vegaSpec), {
+    renderer: 'none',
+    loader: loader as unknown as vega.Loader,
+    logger: collectingLogger(problems),
+    logLevel: vega.Warn,
+    locale,
+  } as unknown as vega.ViewOptions);
+  let svgText: string;
+  try {
+    await view.runAsync();
+    svgText = await view.toSVG();
+  } catch (error) {
+    addError(article, `chart "${chart.id}": ${firstLine(error)}`, at, 'chart-render');
+    return undefined;
+  } finally {
+    view.finalize();
+  }
+  for (const problem of problems) addError(article, `chart "${chart.id}": ${problem}`, at, 'chart-render');
+  if (problems.length > 0) return undefined;
+
+  const title = readTitle(spec) ?? fallbackTitle(chart.index, context.lang);
+  if (readTitle(spec) === undefined) {
+    addWarning(article, `chart "${chart.id}" has no title: readers of the page hear "${title}"`, at, 'chart-title');
+  }
+  const description = typeof spec.description === 'string' ? spec.description : undefined;
+  const svg = accessibleSvg(svgText, chart.id, title, description);
+  const file = `<?xml version="1.0" encoding="UTF-8"?>\n${toHtml(svg, { space: 'svg', closeEmptyElements: true })}\n`;
+  return { id: chart.id, index: chart.index, title, description, svg, file };
+}
+
+function parseSpec(chart: ChartSource, article: VFile): Record<string, unknown> | undefined {
+  let spec: unknown;
+  try {
+    spec = JSON.parse(chart.body);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /at position (\d+)/.exec(message);
+    const place = position ? offsetToPlace(chart, Number(position[1])) : { line: chart.line + 1, column: 1 };
+    const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+    addError(article, `chart "${chart.id}": invalid JSON: ${reason}`, place, 'chart-json');
+    return undefined;
+  }
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
+    addError(article, `chart "${chart.id}": the fence must hold a JSON object (a Vega-Lite spec)`, { line: chart.line, column: 1 }, 'chart-json');
+    return undefined;
+  }
+  return spec as Record<string, unknown>;
+}
+
+/** The line and column in article.md of an offset into the fence body. */
+function offsetToPlace(chart: ChartSource, offset: number): { line: number; column: number } {
+  const before = chart.body.slice(0, offset).split('\n');
+  return { line: chart.line + before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+}
+
+/** Checks every data file a chart reads before vega does: vega only warns when a load fails. */
+async function checkData(spec: unknown, chart: ChartSource, context: ChartContext, loader: DataLoader): Promise<boolean> {
+  let ok = true;
+  const quantitative = collectQuantitativeFields(spec);
+  for (const url of collectDataUrls(spec)) {
+    const resolved = resolveContentUrl(url, context.contentDir, 'chart data');
+    if (!resolved.ok) {
+      addError(context.article, `chart "${chart.id}": ${resolved.reason}`, { line: chart.line, column: 1 }, 'chart-data');
+      ok = false;
+      continue;
+    }
+    if (/\.csv$/i.test(url)) {
+      const file = context.dataFile(url);
+      const before = file.messages.length;
+      checkCsv(await loader.file(resolved.path), file, quantitative);
+      if (file.messages.slice(before).some((message) => message.fatal)) ok = false;
+    }
+  }
+  return ok;
+}
+
+function collectingLogger(problems: string[]) {
+  let level = vega.Warn;
+  const logger = {
+    level(value?: number) {
+      if (value === undefined) return level;
+      level = value;
+      return logger;
+    },
+    error(...args: unknown[]) {
+      problems.push(args.map(String).join(' '));
+      return logger;
+    },
+    warn(...args: unknown[]) {
+      problems.push(args.map(String).join(' '));
+      return logger;
+    },
+    info() {
+      return logger;
+    },
+    debug() {
+      return logger;
+    },
+  };
+  return logger;
+}
+
+function readTitle(spec: Record<string, unknown>): string | undefined {
+  const title = spec.title;
+  const text = typeof title === 'object' && title !== null && !Array.isArray(title) ? (title as { text?: unknown }).text : title;
+  if (typeof text === 'string' && text.trim()) return text.trim();
+  if (Array.isArray(text) && text.length > 0) return text.map(String).join(' ');
+  return undefined;
+}
+
+function fallbackTitle(index: number, lang: string): string {
+  const word = lang.startsWith('fr') ? 'Graphique' : lang.startsWith('de') ? 'Grafik' : 'Chart';
+  return `${word} ${index}`;
+}
+
+/**
+ * Makes vega's SVG an image with an accessible name and description, and gives its ids a
+ * per-chart prefix so that several charts can live in one page.
+ */
+function accessibleSvg(svgText: string, id: string, title: string, description: string | undefined): Element {
+  const root: Root = fromHtml(svgText, { fragment: true, space: 'svg' });
+  const svg = root.children.find((node): node is Element => node.type === 'element' && node.tagName === 'svg');
+  if (!svg) throw new Error(`vega produced no <svg> for chart "${id}"`);
+  prefixIds(svg, `${id}-`);
+
+  const titleId = `${id}-title`;
+  const descId = `${id}-desc`;
+  const head: ElementContent[] = [{ type: 'element', tagName: 'title', properties: { id: titleId }, children: [{ type: 'text', value: title }] }];
+  if (description) {
+    head.push({ type: 'element', tagName: 'desc', properties: { id: descId }, children: [{ type: 'text', value: description }] });
+  }
+  svg.properties = {
+    ...svg.properties,
+    role: 'img',
+    ariaLabelledBy: [titleId],
+    ...(description ? { ariaDescribedBy: [descId] } : {}),
+  };
+  svg.children = [...head, ...svg.children];
+  return svg;
+}
+
+function prefixIds(svg: Element, prefix: string): void {
+  const ids = new Map<string, string>();
+  const elements: Element[] = [];
+  const collect = (node: Element) => {
+    elements.push(node);
+    if (typeof node.properties.id === 'string') {
+      ids.set(node.properties.id, prefix + node.properties.id);
+      node.properties.id = prefix + node.properties.id;
+    }
+    for (const child of node.children) if (child.type === 'element') collect(child);
+  };
+  collect(svg);
+  if (ids.size === 0) return;
+  for (const element of elements) {
+    for (const [key, value] of Object.entries(element.properties)) {
+      if (typeof value !== 'string' || !value.includes('#')) continue;
+      (element.properties as Record<string, unknown>)[key] = value.replace(/#([\w-]+)/g, (whole, name: string) => {
+        const renamed = ids.get(name);
+        return renamed ? `#${renamed}` : whole;
+      });
+    }
+  }
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = message.split('\n')[0] ?? message;
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}

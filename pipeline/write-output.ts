@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { EnvironmentError } from './errors.js';
+
+/**
+ * The output folder is replaced whole: a build writes into a staging folder beside it and
+ * swaps it in at the end, so that a reader sees either the old set of files or the new
+ * one, and a failed build leaves the folder as it was.
+ */
+export type Staging = Readonly<{
+  dir: string;
+  write(relativePath: string, data: string | Uint8Array): Promise<void>;
+  copy(source: string, relativePath: string): Promise<void>;
+  remove(relativePath: string): Promise<void>;
+  /** Swaps the staging folder in as the output folder. */
+  commit(): Promise<void>;
+  /** Removes the staging folder and the lock; safe to call after commit. */
+  dispose(): Promise<void>;
+}>;
+
+export async function createStaging(outDir: string): Promise<Staging> {
+  const parent = dirname(outDir);
+  const name = basename(outDir);
+  try {
+    await mkdir(parent, { recursive: true });
+  } catch (error) {
+    throw new EnvironmentError(`cannot create ${parent}: ${(error as Error).message}`, { cause: error });
+  }
+  const lock = acquireLock(join(parent, `.${name}.lock`), outDir);
+  const dir = join(parent, `.${name}.staging-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    await mkdir(dir);
+  } catch (error) {
+    lock.release();
+    throw new EnvironmentError(`the output folder ${outDir} is not writable: ${(error as Error).message}`, { cause: error });
+  }
+
+  // Ctrl-C or a crash must not leave the staging folder behind.
+  const removeOnExit = () => rmSync(dir, { recursive: true, force: true });
+  process.on('exit', removeOnExit);
+
+  const target = (relativePath: string) => join(dir, relativePath);
+  const ensureParent = async (path: string) => mkdir(dirname(path), { recursive: true });
+  return {
+    dir,
+    async write(relativePath, data) {
+      const path = target(relativePath);
+      await ensureParent(path);
+      await writeFile(path, data);
+    },
+    async copy(source, relativePath) {
+      const path = target(relativePath);
+      await ensureParent(path);
+      await copyFile(source, path);
+    },
+    async remove(relativePath) {
+      await rm(target(relativePath), { force: true });
+    },
+    async commit() {
+      // Files that live in the output folder but are not the build's, such as a .gitkeep, stay.
+      await copyFile(join(outDir, '.gitkeep'), join(dir, '.gitkeep')).catch(() => {});
+      const previous = `${dir}.previous`;
+      const hadOutput = await stat(outDir).then(
+        () => true,
+        () => false,
+      );
+      try {
+        if (hadOutput) await rename(outDir, previous);
+        await rename(dir, outDir);
+      } catch (error) {
+        if (hadOutput) await rename(previous, outDir).catch(() => {});
+        throw new EnvironmentError(`cannot replace the output folder ${outDir}: ${(error as Error).message}`, { cause: error });
+      }
+      if (hadOutput) await rm(previous, { recursive: true, force: true });
+    },
+    async dispose() {
+      await rm(dir, { recursive: true, force: true });
+      process.off('exit', removeOnExit);
+      lock.release();
+    },
+  };
+}
+
+type Lock = { release(): void };
+
+/**
+ * A lock folder beside the output, holding the owner's pid. A lock whose process is gone
+ * is stale and taken over; a live one stops this build at once.
+ */
+function acquireLock(path: string, outDir: string): Lock {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      mkdirSync(path);
+      writeFileSync(join(path, 'pid'), String(process.pid));
+      const release = () => {
+        process.off('exit', release);
+        rmSync(path, { recursive: true, force: true });
+      };
+      process.on('exit', release);
+      return { release };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new EnvironmentError(`the output folder ${outDir} is not writable: ${(error as Error).message}`, { cause: error });
+      }
+      const owner = readOwner(path);
+      if (owner !== undefined && isAlive(owner)) {
+        throw new EnvironmentError(`the output folder ${outDir} is being built by another process (pid ${owner}); try again when it ends`);
+      }
+      rmSync(path, { recursive: true, force: true });
+    }
+  }
+  throw new EnvironmentError(`the output folder ${outDir} is being built by another process; try again when it ends`);
+}
+
+function readOwner(lockDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(join(lockDir, 'pid'), 'utf8'));
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    // The owner may be between creating the folder and writing its pid: give it a moment.
+    try {
+      return Date.now() - statSync(lockDir).mtimeMs < 5_000 ? process.pid : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
