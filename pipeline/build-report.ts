@@ -8,6 +8,7 @@ import { captureSocial } from './capture-social.js';
 import { collectFonts } from './collect-fonts.js';
 import { ContentError, EnvironmentError } from './errors.js';
 import { findBrowser } from './find-browser.js';
+import { finishPdf } from './finish-pdf.js';
 import { launchBrowser, type BrowserSession } from './launch-browser.js';
 import { parseArticle } from './parse-article.js';
 import { printPdf } from './print-pdf.js';
@@ -15,7 +16,6 @@ import { addError, addWarning, allMessages, hasErrors } from './problems.js';
 import { renderCharts, type RenderedChart } from './render-charts.js';
 import { renderBody } from './render-html.js';
 import { renderPage, renderSocial } from './render-page.js';
-import { setPdfMetadata } from './set-pdf-metadata.js';
 import { createStaging, type Staging } from './write-output.js';
 
 export type BuildOptions = Readonly<{
@@ -75,19 +75,18 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     const charts = await time('charts', () =>
       renderCharts(parsed.charts, { contentDir, lang: meta?.lang ?? 'en', article, dataFile }),
     );
+
+    // 4. The page. The body is rendered even after a problem, so that one build reports them all.
+    const byNode = new Map<Code, RenderedChart>(charts.map((chart) => [parsed.charts[chart.index - 1]!.node, chart]));
+    const body = await time('html', () => renderBody(parsed.tree, byNode, article, contentDir));
     if (!meta || hasErrors(files())) throw new ContentError(allMessages(files()));
     if (!meta.url) {
       addWarning(article, 'no "url" in the front matter: og:image is relative, and share cards need an absolute URL', { line: 1, column: 1 }, 'url');
     }
-
-    // 4. The page.
-    const byNode = new Map<Code, RenderedChart>(charts.map((chart) => [parsed.charts[chart.index - 1]!.node, chart]));
     const [pageTemplate, socialTemplate] = await Promise.all([
       readFile(join(TEMPLATES, 'page.html'), 'utf8'),
       readFile(join(TEMPLATES, 'social.html'), 'utf8'),
     ]);
-    const body = await time('html', () => renderBody(parsed.tree, byNode, article, contentDir));
-    if (hasErrors(files())) throw new ContentError(allMessages(files()));
     const page = renderPage(pageTemplate, meta, body.html);
 
     // 5. Stage every file of the output folder.
@@ -120,7 +119,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     // 7. Metadata, then swap the new output in.
     await time('write', async () => {
       await Promise.all([
-        stage.write('report.pdf', await setPdfMetadata(pdf, meta, env)),
+        stage.write('report.pdf', await finishPdf(pdf, meta, article.toString(), env)),
         stage.write('social.png', png),
         stage.remove(SOCIAL_PAGE),
         stage.remove('assets/social.css'),

@@ -8,7 +8,8 @@ export const INSTALL_HINT =
 
 const LINUX_NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome', 'chrome'];
 
-function candidates(platform: NodeJS.Platform): string[] {
+/** Where Chrome or Chromium usually lives on `platform`, most likely first. */
+export function browserCandidates(platform: NodeJS.Platform = process.platform): string[] {
   if (platform === 'darwin') {
     const apps = ['Google Chrome.app/Contents/MacOS/Google Chrome', 'Chromium.app/Contents/MacOS/Chromium', 'Google Chrome Canary.app/Contents/MacOS/Google Chrome Canary'];
     return [...apps.map((app) => `/Applications/${app}`), ...apps.map((app) => join(homedir(), 'Applications', app))];
@@ -35,13 +36,13 @@ function isExecutable(path: string): boolean {
  * The browser to print with: `PUPPETEER_EXECUTABLE_PATH` when set, else a Chrome or
  * Chromium installed on the system.
  */
-export function findBrowser(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function findBrowser(env: NodeJS.ProcessEnv = process.env, candidates: readonly string[] = browserCandidates()): string {
   const configured = env.PUPPETEER_EXECUTABLE_PATH;
   if (configured) {
     if (!existsSync(configured)) throw new EnvironmentError(`PUPPETEER_EXECUTABLE_PATH is ${configured}, which does not exist: ${INSTALL_HINT}`);
     return configured;
   }
-  const found = candidates(platform).find((path) => existsSync(path) && isExecutable(path));
+  const found = candidates.find((path) => existsSync(path) && isExecutable(path));
   if (!found) throw new EnvironmentError(`no Chrome or Chromium found: ${INSTALL_HINT}`);
   return found;
 }

@@ -5,6 +5,7 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { VFile } from 'vfile';
 import { chartConfig, chartLocale } from './chart-theme.js';
+import { measureTextWidth } from './measure-text.js';
 import { checkCsv } from './check-csv.js';
 import { collectDataUrls, collectQuantitativeFields, createDataLoader, resolveContentUrl, type DataLoader } from './load-chart-data.js';
 import type { ChartSource } from './parse-article.js';
@@ -32,12 +33,21 @@ export type ChartContext = Readonly<{
   dataFile: (url: string) => VFile;
 }>;
 
+// Lay text out with the report's real font metrics (vega would guess without a canvas).
+(vega as unknown as { textMetrics: { width: typeof measureTextWidth } }).textMetrics.width = measureTextWidth;
+
 /** Renders every chart; problems are recorded on the files, failed charts are left out. */
 export async function renderCharts(charts: readonly ChartSource[], context: ChartContext): Promise<RenderedChart[]> {
   const loader = createDataLoader(context.contentDir);
   const locale = chartLocale(context.lang);
-  const rendered = await Promise.all(charts.map((chart) => renderChart(chart, context, loader, locale)));
-  return rendered.filter((chart): chart is RenderedChart => chart !== undefined);
+  // One after the other: vega numbers clip paths and gradients with a global counter, and
+  // resetting it per chart keeps the SVG of a chart the same from build to build.
+  const rendered: RenderedChart[] = [];
+  for (const chart of charts) {
+    const result = await renderChart(chart, context, loader, locale);
+    if (result) rendered.push(result);
+  }
+  return rendered;
 }
 
 async function renderChart(
@@ -72,6 +82,7 @@ async function renderChart(
   let svgText: string;
   try {
     await view.runAsync();
+    vega.resetSVGDefIds();
     svgText = await view.toSVG();
   } catch (error) {
     addError(article, `chart "${chart.id}": ${firstLine(error)}`, at, 'chart-render');

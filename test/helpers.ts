@@ -1,0 +1,99 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DOMParser } from '@xmldom/xmldom';
+import { PNG } from 'pngjs';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+export type CliRun = { status: number | null; stdout: string; stderr: string };
+
+/** Runs the build as a user does, as its own process. */
+export function runBuild(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [join(ROOT, 'pipeline', 'cli.ts'), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** Whitespace of any kind (no-break spaces too) collapsed to one space. */
+export function normalize(text: string): string {
+  return text.replace(/[\s\u00a0\u202f\u00ad]+/g, ' ').trim();
+}
+
+export type PdfPage = { width: number; height: number; text: string };
+
+/**
+ * The text of each page as a reader would copy it, without the running header and
+ * footer (the top and bottom 20 mm), so that paragraphs continue across pages.
+ */
+export async function readPdf(path: string): Promise<{ pages: PdfPage[]; title: string | undefined }> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await getDocument({ data: new Uint8Array(readFileSync(path)), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: PdfPage[] = [];
+  const margin = (20 / 25.4) * 72;
+  for (let number = 1; number <= document.numPages; number++) {
+    const page = await document.getPage(number);
+    const [, , width = 0, height = 0] = page.view;
+    const content = await page.getTextContent();
+    let text = '';
+    for (const item of content.items) {
+      if (!('str' in item)) continue;
+      const y = item.transform[5] as number;
+      if (y > height - margin || y < margin) continue;
+      text += item.str + (item.hasEOL ? '\n' : '');
+    }
+    pages.push({ width, height, text });
+  }
+  const info = (await document.getMetadata()).info as { Title?: string };
+  await document.destroy();
+  return { pages, title: info.Title };
+}
+
+export function pngSize(path: string): { width: number; height: number } {
+  const png = PNG.sync.read(readFileSync(path));
+  return { width: png.width, height: png.height };
+}
+
+/** Parses an SVG file as XML; a malformed file throws. */
+export function parseSvg(path: string): Document {
+  const errors: string[] = [];
+  const document = new DOMParser({
+    onError: (level, message) => {
+      if (level !== 'warning') errors.push(message);
+    },
+  }).parseFromString(readFileSync(path, 'utf8'), 'image/svg+xml');
+  if (errors.length > 0) throw new Error(`${path} is not well-formed: ${errors.join('; ')}`);
+  return document as unknown as Document;
+}
+
+/** Every file under `dir` with its size and modification time, to prove a folder untouched. */
+export function snapshot(dir: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const walk = (current: string, prefix: string) => {
+    for (const name of readdirSync(current).sort()) {
+      const path = join(current, name);
+      const stats = statSync(path);
+      if (stats.isDirectory()) walk(path, `${prefix}${name}/`);
+      else result[`${prefix}${name}`] = readFileSync(path).toString('base64');
+    }
+  };
+  walk(dir, '');
+  return result;
+}
+
+/** The source text of content/article.md, line by line: title, subtitle, headings, items, paragraphs. */
+export function sourceLines(): string[] {
+  const source = readFileSync(join(ROOT, 'test', 'fixtures', 'chatgpt-outage-source.txt'), 'utf8');
+  return source
+    .split('\n')
+    .map((line) => line.replace(/^- /, '').trim())
+    .filter(Boolean);
+}
