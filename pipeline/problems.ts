@@ -23,6 +23,9 @@ export function hasErrors(files: readonly VFile[]): boolean {
   return files.some((file) => file.messages.some((message) => message.fatal === true));
 }
 
+/** Every message of every file, each file's in the order of its lines. */
 export function allMessages(files: readonly VFile[]): VFileMessage[] {
-  return files.flatMap((file) => file.messages);
+  return files.flatMap((file) =>
+    [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
+  );
 }

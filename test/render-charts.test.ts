@@ -1,0 +1,94 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { toHtml } from 'hast-util-to-html';
+import { VFile } from 'vfile';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatProblem } from '../pipeline/errors.js';
+import { parseArticle } from '../pipeline/parse-article.js';
+import { renderCharts } from '../pipeline/render-charts.js';
+
+const content = mkdtempSync(join(tmpdir(), 'briefing-charts-'));
+mkdirSync(join(content, 'data'));
+writeFileSync(join(content, 'data', 'users.csv'), 'country,users\nÉtats-Unis,2000000\nJapon,100000\n');
+afterAll(() => rmSync(content, { recursive: true, force: true }));
+
+const bars = (extra: Record<string, unknown> = {}) => ({
+  title: 'Utilisateurs bloqués',
+  description: 'Les États-Unis en tête.',
+  data: { url: 'data/users.csv' },
+  mark: 'bar',
+  encoding: { y: { field: 'country', type: 'nominal' }, x: { field: 'users', type: 'quantitative' } },
+  ...extra,
+});
+
+async function render(specs: string[], lang = 'fr') {
+  const markdown = ['---', 'title: T', 'description: D', `lang: ${lang}`, 'date: 2026-11-24', '---', ''];
+  for (const spec of specs) markdown.push('```vega-lite', spec, '```', '');
+  const article = new VFile({ path: 'article.md', value: markdown.join('\n') });
+  const files = new Map<string, VFile>();
+  const dataFile = (url: string) => files.get(url) ?? files.set(url, new VFile({ path: url })).get(url)!;
+  const charts = await renderCharts(parseArticle(article).charts, { contentDir: content, lang, article, dataFile });
+  const problems = [article, ...files.values()].flatMap((file) => file.messages.map(formatProblem));
+  return { charts, problems };
+}
+
+describe('renderCharts', () => {
+  it('renders an accessible SVG whose numbers follow the article’s language', async () => {
+    const { charts, problems } = await render([JSON.stringify(bars())]);
+    expect(problems).toEqual([]);
+    const [chart] = charts;
+    expect(chart?.id).toBe('chart-1');
+    expect(chart?.svg.properties).toMatchObject({ role: 'img', ariaLabelledBy: ['chart-1-title'], ariaDescribedBy: ['chart-1-desc'] });
+    expect(chart?.file).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg/);
+    expect(chart?.file).toContain('<title id="chart-1-title">Utilisateurs bloqués</title>');
+    expect(chart?.file).toContain('<desc id="chart-1-desc">Les États-Unis en tête.</desc>');
+    expect(chart?.file).toContain('2\u00a0000\u00a0000');
+    expect(chart?.file).toContain('font-family="&#x22;Source Sans 3&#x22;');
+  });
+
+  it('writes English numbers for lang: en', async () => {
+    const { charts } = await render([JSON.stringify(bars())], 'en');
+    expect(charts[0]?.file).toContain('2,000,000');
+  });
+
+  it('gives each chart’s ids its own prefix, so that charts can share a page', async () => {
+    const { charts } = await render([JSON.stringify(bars()), JSON.stringify(bars())]);
+    const ids = charts.flatMap((chart) => [...toHtml(chart.svg).matchAll(/ id="([^"]+)"/g)].map((match) => match[1]));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const chart of charts) {
+      for (const [, ref] of toHtml(chart.svg).matchAll(/url\(#([^)]+)\)/g)) expect(ids).toContain(ref);
+    }
+  });
+
+  it('renders the same SVG twice', async () => {
+    const first = await render([JSON.stringify(bars())]);
+    const second = await render([JSON.stringify(bars())]);
+    expect(second.charts[0]?.file).toBe(first.charts[0]?.file);
+  });
+
+  it('points at the bad token of invalid JSON', async () => {
+    const { charts, problems } = await render([['{', '  "mark": "bar",,', '}'].join('\n')]);
+    expect(charts).toEqual([]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^article\.md:10:17: chart "chart-1": invalid JSON: /);
+  });
+
+  it('turns an invalid spec into a content error at the fence', async () => {
+    const { problems } = await render([JSON.stringify(bars({ mark: 'bars' }))]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^article\.md:8:1: chart "chart-1": invalid Vega-Lite spec: /);
+  });
+
+  it('checks the CSV columns the chart reads as numbers', async () => {
+    writeFileSync(join(content, 'data', 'bad.csv'), 'country,users\nFrance,beaucoup\n');
+    const { problems } = await render([JSON.stringify(bars({ data: { url: 'data/bad.csv' } }))]);
+    expect(problems).toEqual(['data/bad.csv:2: column "users": "beaucoup" is not a number']);
+  });
+
+  it('warns when a chart has no title, and names it after its position', async () => {
+    const { charts, problems } = await render([JSON.stringify(bars({ title: undefined }))]);
+    expect(charts[0]?.title).toBe('Graphique 1');
+    expect(problems).toEqual(['article.md:8:1: warning: chart "chart-1" has no title: readers of the page hear "Graphique 1"']);
+  });
+});

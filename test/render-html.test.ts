@@ -1,0 +1,88 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Element } from 'hast';
+import type { Code } from 'mdast';
+import { VFile } from 'vfile';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatProblem } from '../pipeline/errors.js';
+import { parseArticle } from '../pipeline/parse-article.js';
+import type { RenderedChart } from '../pipeline/render-charts.js';
+import { renderBody } from '../pipeline/render-html.js';
+
+const content = mkdtempSync(join(tmpdir(), 'briefing-html-'));
+mkdirSync(join(content, 'images'));
+writeFileSync(join(content, 'images', 'photo.png'), 'png');
+afterAll(() => rmSync(content, { recursive: true, force: true }));
+
+const FRONT = ['---', 'title: T', 'description: D', 'lang: en', 'date: 2026-11-24', '---', ''];
+
+function render(lines: string[], withChart = false) {
+  const file = new VFile({ path: 'article.md', value: [...FRONT, ...lines].join('\n') });
+  const parsed = parseArticle(file);
+  const charts = new Map<Code, RenderedChart>();
+  if (withChart && parsed.charts[0]) {
+    const svg: Element = { type: 'element', tagName: 'svg', properties: { role: 'img', ariaLabelledBy: ['c-title'] }, children: [] };
+    charts.set(parsed.charts[0].node, { id: 'c', index: 1, title: 'Title', description: 'What it shows.', svg, file: '' });
+  }
+  const body = renderBody(parsed.tree, charts, file, content);
+  return { ...body, problems: file.messages.map(formatProblem) };
+}
+
+describe('renderBody', () => {
+  it('renders CommonMark and GFM: tables, strikethrough, autolinks', () => {
+    const { html, problems } = render(['# Heading', '', 'Some ~~old~~ text, see https://example.org.', '', '| a | b |', '| - | -: |', '| 1 | 2 |']);
+    expect(problems).toEqual([]);
+    expect(html).toContain('<h1>Heading</h1>');
+    expect(html).toContain('<del>old</del>');
+    expect(html).toContain('<a href="https://example.org">https://example.org</a>');
+    expect(html).toMatch(/<table>[\s\S]*<td align="right">2<\/td>/);
+  });
+
+  it('puts each chart in a figure with its caption', () => {
+    const { html } = render(['Before.', '', '```vega-lite', '{}', '```', '', 'After.'], true);
+    expect(html).toContain('<figure class="chart" id="chart-c"><svg role="img" aria-labelledby="c-title"></svg><figcaption>What it shows.</figcaption></figure>');
+  });
+
+  it('removes scripts, event handlers, iframes and javascript: URLs, and says where', () => {
+    const { html, problems } = render([
+      'Text.',
+      '',
+      '<script>alert(1)</script>',
+      '',
+      '<p onclick="steal()">Click</p>',
+      '',
+      '<iframe src="page.html"></iframe>',
+      '',
+      '<a href="javascript:alert(1)">link</a>',
+    ]);
+    expect(html).not.toMatch(/<script|onclick|<iframe|javascript:/i);
+    expect(html).toContain('Click');
+    expect(problems).toEqual([
+      'article.md:10:1: warning: removed <script> from raw HTML',
+      'article.md:12:1: warning: removed event handler onclick from <p>',
+      'article.md:14:1: warning: removed <iframe> from raw HTML',
+      'article.md:16:1: warning: removed javascript: URL from <a>',
+    ]);
+  });
+
+  it('keeps images of the content folder and refuses remote or missing ones', () => {
+    const { html, images, problems } = render([
+      '![Photo](images/photo.png)',
+      '',
+      '![Remote](https://example.org/x.png)',
+      '',
+      '<img src="images/none.png" alt="">',
+      '',
+      '<link rel="stylesheet" href="https://example.org/style.css">',
+    ]);
+    expect(images).toEqual(['images/photo.png']);
+    expect(html).toContain('<img src="images/photo.png" alt="Photo">');
+    expect(problems).toEqual([
+      'article.md:10:1: remote resource is not allowed: https://example.org/x.png (<img>): put the file in the content folder',
+      'article.md:14:1: remote resource is not allowed: https://example.org/style.css (<link>): put the file in the content folder',
+      'article.md:14:1: warning: removed <link> from raw HTML',
+      'article.md:12:1: image file not found: images/none.png',
+    ]);
+  });
+});

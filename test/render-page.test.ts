@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { select } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { describe, expect, it } from 'vitest';
+import type { FrontMatter } from '../pipeline/read-front-matter.js';
+import { renderPage, renderSocial } from '../pipeline/render-page.js';
+import { ROOT } from './helpers.js';
+
+const page = readFileSync(join(ROOT, 'templates', 'page.html'), 'utf8');
+const social = readFileSync(join(ROOT, 'templates', 'social.html'), 'utf8');
+const meta: FrontMatter = { title: 'Panne <script>alert(1)</script> & "chaos"', description: 'Une phrase.', lang: 'fr', date: '2026-11-24' };
+
+const attribute = (html: string, selector: string, name: string) => select(selector, fromHtml(html))?.properties[name];
+
+describe('renderPage', () => {
+  it('escapes front-matter text everywhere it goes', () => {
+    const html = renderPage(page, meta, '<p>Corps</p>');
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(toString(select('title', fromHtml(html))!)).toBe(meta.title);
+    expect(attribute(html, 'meta[property="og:title"]', 'content')).toBe(meta.title);
+    expect(html).toContain('<p>Corps</p>');
+  });
+
+  it('cannot break out of the print labels', () => {
+    const html = renderPage(page, { ...meta, title: 'a"; } </style><script>x()</script>' }, '');
+    const tree = fromHtml(html);
+    expect(select('script', tree)).toBeUndefined();
+    expect(toString(select('style', tree)!)).toContain('counter(pages)');
+  });
+
+  it('writes the date and the PDF labels in the article’s language', () => {
+    const html = renderPage(page, meta, '');
+    expect(html).toContain('<time datetime="2026-11-24">24 novembre 2026</time>');
+    expect(html).toContain('"page " counter(page) " sur " counter(pages)');
+    expect(attribute(html, 'meta[property="og:locale"]', 'content')).toBe('fr_FR');
+  });
+
+  it('makes og:image absolute and adds a canonical link when the url is known', () => {
+    const html = renderPage(page, { ...meta, url: 'https://example.org/panne' }, '');
+    expect(attribute(html, 'link[rel="canonical"]', 'href')).toBe('https://example.org/panne');
+    expect(attribute(html, 'meta[property="og:image"]', 'content')).toBe('https://example.org/panne/social.png');
+    expect(attribute(html, 'meta[name="twitter:card"]', 'content')).toBe('summary_large_image');
+  });
+
+  it('keeps og:image relative without a url', () => {
+    const html = renderPage(page, meta, '');
+    expect(attribute(html, 'meta[property="og:image"]', 'content')).toBe('social.png');
+    expect(select('link[rel="canonical"]', fromHtml(html))).toBeUndefined();
+  });
+});
+
+describe('renderSocial', () => {
+  it('shows the title, the description and the date, escaped', () => {
+    const html = renderSocial(social, meta, undefined);
+    const tree = fromHtml(html);
+    expect(toString(select('h1', tree)!)).toBe(meta.title);
+    expect(toString(select('.description', tree)!)).toBe('Une phrase.');
+    expect(toString(select('time', tree)!)).toBe('24 novembre 2026');
+    expect(select('script', tree)).toBeUndefined();
+  });
+});
