@@ -23,9 +23,20 @@ export function hasErrors(files: readonly VFile[]): boolean {
   return files.some((file) => file.messages.some((message) => message.fatal === true));
 }
 
-/** Every message of every file, each file's in the order of its lines. */
+/**
+ * Every message of every file, each file's in the order of its lines. A data file read
+ * by two charts is checked twice; its problems are told once.
+ */
 export function allMessages(files: readonly VFile[]): VFileMessage[] {
+  const seen = new Set<string>();
   return files.flatMap((file) =>
-    [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
+    [...file.messages]
+      .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+      .filter((message) => {
+        const key = `${message.file}:${message.line}:${message.column}:${message.fatal}:${message.reason}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      }),
   );
 }

@@ -1,0 +1,38 @@
+// Builds content/ and makes the pictures the README shows, under docs/:
+// the PDF's first page (needs pdftoppm, from poppler-utils), the share image and the page.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildReport } from '../pipeline/build-report.js';
+import { findBrowser } from '../pipeline/find-browser.js';
+import { launchBrowser, withPage } from '../pipeline/launch-browser.js';
+
+const docs = join(import.meta.dirname, '..', 'docs');
+const work = mkdtempSync(join(tmpdir(), 'briefing-docs-'));
+const out = join(work, 'output');
+try {
+  await buildReport({ contentDir: join(import.meta.dirname, '..', 'content'), outDir: out });
+  mkdirSync(docs, { recursive: true });
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '2', join(out, 'report.pdf'), join(work, 'page')]);
+  renameSync(join(work, 'page-1.png'), join(docs, 'report-page-1.png'));
+  renameSync(join(work, 'page-2.png'), join(docs, 'report-page-2.png'));
+  copyFileSync(join(out, 'social.png'), join(docs, 'social.png'));
+
+  const session = await launchBrowser(findBrowser());
+  try {
+    for (const [name, width, height] of [['page-desktop.png', 1280, 1600], ['page-mobile.png', 375, 1400]] as const) {
+      await withPage(session.browser, out, async (page) => {
+        await page.setViewport({ width, height, deviceScaleFactor: 1 });
+        await page.goto(pathToFileURL(join(out, 'index.html')).href, { waitUntil: 'load' });
+        await page.screenshot({ path: join(docs, name) });
+      });
+    }
+  } finally {
+    await session[Symbol.asyncDispose]();
+  }
+  console.log(`pictures written to ${docs}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
