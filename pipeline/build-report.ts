@@ -55,9 +55,11 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   };
 
   // 1. Start the browser first: it boots while the content is parsed and the charts render.
-  const browserReady: Promise<BrowserSession> = launchBrowser(findBrowser(env));
+  const stopBrowser = new AbortController();
+  const browserReady: Promise<BrowserSession> = launchBrowser(findBrowser(env), stopBrowser.signal);
   browserReady.catch(() => {}); // awaited below; an early content error must not leave it unhandled
   let staging: Staging | undefined;
+  let built = false;
   try {
     // 2. Read and parse the article.
     const article = await time('read', () => readArticle(contentDir));
@@ -126,9 +128,12 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
       ]);
       await stage.commit();
     });
+    built = true;
     return { warnings: allMessages(files()), timings, charts: charts.map((chart) => chart.id) };
   } finally {
     await staging?.dispose();
+    // A failed build does not wait for the browser to finish starting: it is killed.
+    if (!built) stopBrowser.abort(new Error('build stopped'));
     const session = await browserReady.catch(() => undefined);
     await session?.[Symbol.asyncDispose]();
   }

@@ -19,13 +19,17 @@ const ARGS = [
 
 export type BrowserSession = AsyncDisposable & Readonly<{ browser: Browser }>;
 
-/** Launches one headless Chromium for a build; disposing it closes the browser. */
-export async function launchBrowser(executablePath: string): Promise<BrowserSession> {
+/**
+ * Launches one headless Chromium for a build; disposing it closes the browser. Aborting
+ * `signal` kills it, even while it is still starting.
+ */
+export async function launchBrowser(executablePath: string, signal?: AbortSignal): Promise<BrowserSession> {
   const { launch } = await import('puppeteer');
   let browser: Browser;
   try {
-    browser = await launch({ executablePath, headless: true, args: ARGS, timeout: 30_000 });
+    browser = await launch({ executablePath, headless: true, args: ARGS, timeout: 30_000, signal });
   } catch (error) {
+    if (signal?.aborted) throw signal.reason;
     throw new EnvironmentError(`could not start the browser at ${executablePath}: ${(error as Error).message.split('\n')[0]}`, { cause: error });
   }
   return {

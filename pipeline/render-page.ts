@@ -53,6 +53,8 @@ function printLabels(meta: FrontMatter, page: string, of: string): string {
   return [
     `@page { @top-left { content: ${cssString(meta.title)}; } @bottom-left { content: ${date}; }`,
     ` @bottom-right { content: ${cssString(`${page} `)} counter(page) ${cssString(` ${of} `)} counter(pages); } }`,
+    // The first page carries the title in full: no running header there.
+    ' @page :first { @top-left { content: ""; } }',
   ].join('');
 }
 

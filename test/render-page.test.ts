@@ -34,6 +34,7 @@ describe('renderPage', () => {
     const html = renderPage(page, meta, '');
     expect(html).toContain('<time datetime="2026-11-24">24 novembre 2026</time>');
     expect(html).toContain('"page " counter(page) " sur " counter(pages)');
+    expect(html).toContain('@page :first { @top-left { content: ""; } }');
     expect(attribute(html, 'meta[property="og:locale"]', 'content')).toBe('fr_FR');
   });
 
