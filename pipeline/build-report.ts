@@ -16,7 +16,7 @@ import { addError, addWarning, allMessages, hasErrors } from './problems.js';
 import { renderCharts, type RenderedChart } from './render-charts.js';
 import { renderBody } from './render-html.js';
 import { renderPage, renderSocial } from './render-page.js';
-import { createStaging, type Staging } from './write-output.js';
+import { createStaging, lockOutput, type Staging } from './write-output.js';
 
 export type BuildOptions = Readonly<{
   contentDir: string;
@@ -54,9 +54,12 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     }
   };
 
-  // 1. Start the browser first: it boots while the content is parsed and the charts render.
+  // 1. Take the output folder, then start the browser: it boots while the content is
+  //    parsed and the charts render.
+  const executablePath = findBrowser(env);
+  const lock = lockOutput(outDir);
   const stopBrowser = new AbortController();
-  const browserReady: Promise<BrowserSession> = launchBrowser(findBrowser(env), stopBrowser.signal);
+  const browserReady: Promise<BrowserSession> = launchBrowser(executablePath, stopBrowser.signal);
   browserReady.catch(() => {}); // awaited below; an early content error must not leave it unhandled
   let staging: Staging | undefined;
   let built = false;
@@ -136,6 +139,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     if (!built) stopBrowser.abort(new Error('build stopped'));
     const session = await browserReady.catch(() => undefined);
     await session?.[Symbol.asyncDispose]();
+    lock.release();
   }
 }
 

@@ -16,24 +16,16 @@ export type Staging = Readonly<{
   remove(relativePath: string): Promise<void>;
   /** Swaps the staging folder in as the output folder. */
   commit(): Promise<void>;
-  /** Removes the staging folder and the lock; safe to call after commit. */
+  /** Removes the staging folder; safe to call after commit. */
   dispose(): Promise<void>;
 }>;
 
+/** Call with the output folder's lock held (see lockOutput). */
 export async function createStaging(outDir: string): Promise<Staging> {
-  const parent = dirname(outDir);
-  const name = basename(outDir);
-  try {
-    await mkdir(parent, { recursive: true });
-  } catch (error) {
-    throw new EnvironmentError(`cannot create ${parent}: ${(error as Error).message}`, { cause: error });
-  }
-  const lock = acquireLock(join(parent, `.${name}.lock`), outDir);
-  const dir = join(parent, `.${name}.staging-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const dir = join(dirname(outDir), `.${basename(outDir)}.staging-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     await mkdir(dir);
   } catch (error) {
-    lock.release();
     throw new EnvironmentError(`the output folder ${outDir} is not writable: ${(error as Error).message}`, { cause: error });
   }
 
@@ -78,18 +70,25 @@ export async function createStaging(outDir: string): Promise<Staging> {
     async dispose() {
       await rm(dir, { recursive: true, force: true });
       process.off('exit', removeOnExit);
-      lock.release();
     },
   };
 }
 
-type Lock = { release(): void };
+export type OutputLock = { release(): void };
 
 /**
- * A lock folder beside the output, holding the owner's pid. A lock whose process is gone
- * is stale and taken over; a live one stops this build at once.
+ * Takes the output folder for this build: a lock folder beside it, holding the owner's
+ * pid. A second build of the same folder stops at once; a lock whose process is gone is
+ * stale and taken over. The lock goes when released, and when the process exits.
  */
-function acquireLock(path: string, outDir: string): Lock {
+export function lockOutput(outDir: string): OutputLock {
+  const parent = dirname(outDir);
+  try {
+    mkdirSync(parent, { recursive: true });
+  } catch (error) {
+    throw new EnvironmentError(`cannot create ${parent}: ${(error as Error).message}`, { cause: error });
+  }
+  const path = join(parent, `.${basename(outDir)}.lock`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       mkdirSync(path);

@@ -89,6 +89,20 @@ describe('a build that fails', () => {
     expect(run.stderr).toMatch(/apt-get install -y chromium/);
   });
 
+  it('lets a second build of the same folder stop at once, and leaves no lock behind', async () => {
+    const shared = join(work, 'concurrent');
+    const runs = await Promise.all([runBuild(['--content', FIXTURE, '--out', shared]), runBuild(['--content', FIXTURE, '--out', shared])]);
+    for (const run of runs) {
+      if (run.status !== 0) {
+        expect(run.status).toBe(2);
+        expect(run.stderr).toMatch(/is being built by another process/);
+      }
+    }
+    expect(runs.some((run) => run.status === 0)).toBe(true);
+    expect(readdirSync(shared).sort()).toEqual(['assets', 'charts', 'index.html', 'report.pdf', 'social.png']);
+    expect(readdirSync(work).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
   it('leaves the previous output exactly as it was, with nothing beside it', () => {
     expect(snapshot(out)).toEqual(before);
     expect(readdirSync(work).filter((name) => name.startsWith('.'))).toEqual([]);

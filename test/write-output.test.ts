@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createStaging } from '../pipeline/write-output.js';
+import { createStaging, lockOutput } from '../pipeline/write-output.js';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-output-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -11,6 +11,7 @@ describe('createStaging', () => {
   it('replaces the output folder whole, keeping its .gitkeep', async () => {
     const out = join(work, 'swap', 'output');
     mkdirSync(out, { recursive: true });
+    const lock = lockOutput(out);
     writeFileSync(join(out, '.gitkeep'), '');
     writeFileSync(join(out, 'old.txt'), 'old');
     const staging = await createStaging(out);
@@ -18,6 +19,7 @@ describe('createStaging', () => {
     expect(readFileSync(join(out, 'old.txt'), 'utf8')).toBe('old'); // untouched until the swap
     await staging.commit();
     await staging.dispose();
+    lock.release();
     expect(readdirSync(out).sort()).toEqual(['.gitkeep', 'charts']);
     expect(readdirSync(join(work, 'swap'))).toEqual(['output']);
   });
@@ -35,19 +37,20 @@ describe('createStaging', () => {
 
   it('stops a second build of the same folder at once, and recovers a stale lock', async () => {
     const out = join(work, 'lock', 'output');
-    const first = await createStaging(out);
-    await expect(createStaging(out)).rejects.toThrow(/being built by another process/);
-    await first.dispose();
+    const first = lockOutput(out);
+    expect(() => lockOutput(out)).toThrow(/being built by another process \(pid \d+\)/);
+    first.release();
 
     // A lock left by a process that no longer exists.
     mkdirSync(join(work, 'lock', '.output.lock'));
     writeFileSync(join(work, 'lock', '.output.lock', 'pid'), '999999999');
-    const second = await createStaging(out);
-    await second.dispose();
+    const second = lockOutput(out);
+    second.release();
     expect(existsSync(join(work, 'lock', '.output.lock'))).toBe(false);
   });
 
   it('is an environment error when the folder cannot be written', async () => {
+    expect(() => lockOutput('/proc/briefing-output')).toThrow(expect.objectContaining({ exitCode: 2 }));
     await expect(createStaging('/proc/briefing-output')).rejects.toMatchObject({ exitCode: 2 });
   });
 });
