@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, localStrings, ogLocale } from '../pipeline/localize.js';
+
+describe('localize', () => {
+  it('writes the date in the article’s language', () => {
+    expect(formatDate('2026-11-24', 'fr')).toBe('24 novembre 2026');
+    expect(formatDate('2026-11-24', 'en')).toBe('November 24, 2026');
+    expect(formatDate('2026-11-24', 'de-CH')).toBe('24. November 2026');
+  });
+
+  it('labels the PDF pages in the article’s language, English when it has no words for it', () => {
+    expect(localStrings('fr')).toMatchObject({ page: 'page', of: 'sur' });
+    expect(localStrings('de-CH')).toMatchObject({ page: 'Seite', of: 'von' });
+    expect(localStrings('fi')).toMatchObject({ page: 'page', of: 'of' });
+  });
+
+  it('gives og:locale', () => {
+    expect(ogLocale('fr')).toBe('fr_FR');
+    expect(ogLocale('en')).toBe('en_US');
+    expect(ogLocale('de-CH')).toBe('de_CH');
+  });
+});
