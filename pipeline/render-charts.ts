@@ -1,13 +1,13 @@
-import type { Element, ElementContent, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { VFile } from 'vfile';
+import type { VFile } from 'vfile';
 import { chartConfig, chartLocale } from './chart-theme.js';
-import { measureTextWidth } from './measure-text.js';
 import { checkCsv } from './check-csv.js';
 import { collectDataUrls, collectQuantitativeFields, createDataLoader, resolveContentUrl, type DataLoader } from './load-chart-data.js';
+import { makeSvgAccessible } from './make-svg-accessible.js';
+import { measureTextWidth } from './measure-text.js';
 import type { ChartSource } from './parse-article.js';
 import { addError, addWarning } from './problems.js';
 
@@ -98,7 +98,7 @@ async function renderChart(
     addWarning(article, `chart "${chart.id}" has no title: readers of the page hear "${title}"`, at, 'chart-title');
   }
   const description = typeof spec.description === 'string' ? spec.description : undefined;
-  const svg = accessibleSvg(svgText, chart.id, title, description);
+  const svg = makeSvgAccessible(svgText, chart.id, title, description);
   const file = `<?xml version="1.0" encoding="UTF-8"?>\n${toHtml(svg, { space: 'svg', closeEmptyElements: true })}\n`;
   return { id: chart.id, index: chart.index, title, description, svg, file };
 }
@@ -186,56 +186,6 @@ function readTitle(spec: Record<string, unknown>): string | undefined {
 function fallbackTitle(index: number, lang: string): string {
   const word = lang.startsWith('fr') ? 'Graphique' : lang.startsWith('de') ? 'Grafik' : 'Chart';
   return `${word} ${index}`;
-}
-
-/**
- * Makes vega's SVG an image with an accessible name and description, and gives its ids a
- * per-chart prefix so that several charts can live in one page.
- */
-function accessibleSvg(svgText: string, id: string, title: string, description: string | undefined): Element {
-  const root: Root = fromHtml(svgText, { fragment: true, space: 'svg' });
-  const svg = root.children.find((node): node is Element => node.type === 'element' && node.tagName === 'svg');
-  if (!svg) throw new Error(`vega produced no <svg> for chart "${id}"`);
-  prefixIds(svg, `${id}-`);
-
-  const titleId = `${id}-title`;
-  const descId = `${id}-desc`;
-  const head: ElementContent[] = [{ type: 'element', tagName: 'title', properties: { id: titleId }, children: [{ type: 'text', value: title }] }];
-  if (description) {
-    head.push({ type: 'element', tagName: 'desc', properties: { id: descId }, children: [{ type: 'text', value: description }] });
-  }
-  svg.properties = {
-    ...svg.properties,
-    role: 'img',
-    ariaLabelledBy: [titleId],
-    ...(description ? { ariaDescribedBy: [descId] } : {}),
-  };
-  svg.children = [...head, ...svg.children];
-  return svg;
-}
-
-function prefixIds(svg: Element, prefix: string): void {
-  const ids = new Map<string, string>();
-  const elements: Element[] = [];
-  const collect = (node: Element) => {
-    elements.push(node);
-    if (typeof node.properties.id === 'string') {
-      ids.set(node.properties.id, prefix + node.properties.id);
-      node.properties.id = prefix + node.properties.id;
-    }
-    for (const child of node.children) if (child.type === 'element') collect(child);
-  };
-  collect(svg);
-  if (ids.size === 0) return;
-  for (const element of elements) {
-    for (const [key, value] of Object.entries(element.properties)) {
-      if (typeof value !== 'string' || !value.includes('#')) continue;
-      (element.properties as Record<string, unknown>)[key] = value.replace(/#([\w-]+)/g, (whole, name: string) => {
-        const renamed = ids.get(name);
-        return renamed ? `#${renamed}` : whole;
-      });
-    }
-  }
 }
 
 function firstLine(error: unknown): string {

@@ -1,0 +1,52 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+
+/**
+ * Makes vega's SVG an image with an accessible name and description, and gives its ids a
+ * per-chart prefix so that several charts can live in one page.
+ */
+export function makeSvgAccessible(svgText: string, id: string, title: string, description: string | undefined): Element {
+  const root: Root = fromHtml(svgText, { fragment: true, space: 'svg' });
+  const svg = root.children.find((node): node is Element => node.type === 'element' && node.tagName === 'svg');
+  if (!svg) throw new Error(`vega produced no <svg> for chart "${id}"`);
+  prefixIds(svg, `${id}-`);
+
+  const titleId = `${id}-title`;
+  const descId = `${id}-desc`;
+  const head: ElementContent[] = [{ type: 'element', tagName: 'title', properties: { id: titleId }, children: [{ type: 'text', value: title }] }];
+  if (description) {
+    head.push({ type: 'element', tagName: 'desc', properties: { id: descId }, children: [{ type: 'text', value: description }] });
+  }
+  svg.properties = {
+    ...svg.properties,
+    role: 'img',
+    ariaLabelledBy: [titleId],
+    ...(description ? { ariaDescribedBy: [descId] } : {}),
+  };
+  svg.children = [...head, ...svg.children];
+  return svg;
+}
+
+function prefixIds(svg: Element, prefix: string): void {
+  const ids = new Map<string, string>();
+  const elements: Element[] = [];
+  const collect = (node: Element) => {
+    elements.push(node);
+    if (typeof node.properties.id === 'string') {
+      ids.set(node.properties.id, prefix + node.properties.id);
+      node.properties.id = prefix + node.properties.id;
+    }
+    for (const child of node.children) if (child.type === 'element') collect(child);
+  };
+  collect(svg);
+  if (ids.size === 0) return;
+  for (const element of elements) {
+    for (const [key, value] of Object.entries(element.properties)) {
+      if (typeof value !== 'string' || !value.includes('#')) continue;
+      (element.properties as Record<string, unknown>)[key] = value.replace(/#([\w-]+)/g, (whole, name: string) => {
+        const renamed = ids.get(name);
+        return renamed ? `#${renamed}` : whole;
+      });
+    }
+  }
+}
