@@ -1,14 +1,20 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Root as HastRoot } from 'hast';
+import { toString } from 'hast-util-to-string';
 import type { Code } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { captureSocial } from './capture-social.js';
+import { checkPdf, pdfBudget } from './check-pdf.js';
 import { collectFonts } from './collect-fonts.js';
+import { computeKeyFigures } from './compute-key-figures.js';
 import { ContentError, EnvironmentError } from './errors.js';
 import { findBrowser } from './find-browser.js';
 import { finishPdf } from './finish-pdf.js';
+import { hyphenateText } from './hyphenate-text.js';
 import { launchBrowser, type BrowserSession } from './launch-browser.js';
 import { parseArticle } from './parse-article.js';
 import { printPdf } from './print-pdf.js';
@@ -16,6 +22,7 @@ import { addError, addWarning, allMessages, hasErrors } from './problems.js';
 import { renderCharts, type RenderedChart } from './render-charts.js';
 import { renderBody } from './render-html.js';
 import { renderPage, renderSocial } from './render-page.js';
+import { typesetText } from './typeset-text.js';
 import { createStaging, lockOutput, type Staging } from './write-output.js';
 
 export type BuildOptions = Readonly<{
@@ -34,6 +41,7 @@ export type BuildResult = Readonly<{
 
 const TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
 const SOCIAL_PAGE = 'social-card.html';
+const PRINT_PAGE = 'print.html';
 
 /**
  * content/ → index.html, report.pdf, social.png and charts/*.svg, in numbered steps.
@@ -92,7 +100,16 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
       readFile(join(TEMPLATES, 'page.html'), 'utf8'),
       readFile(join(TEMPLATES, 'social.html'), 'utf8'),
     ]);
-    const page = renderPage(pageTemplate, meta, body.html);
+    const figures = await time('figures', () =>
+      computeKeyFigures(meta.figures ?? [], { contentDir, lang: meta.lang, article, lineOf: parsed.frontMatterLine }),
+    );
+    if (hasErrors(files())) throw new ContentError(allMessages(files()));
+    // The page and the PDF share the typography of the language; only print is hyphenated.
+    typesetText(body.tree, meta.lang);
+    const page = renderPage(pageTemplate, meta, body.tree, figures);
+    const printTree = structuredClone(body.tree);
+    hyphenateText(printTree, meta.lang);
+    const printPage = renderPage(pageTemplate, meta, printTree, figures);
 
     // 5. Stage every file of the output folder.
     staging = await createStaging(outDir);
@@ -101,6 +118,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
       const fonts = collectFonts();
       await Promise.all([
         stage.write('index.html', page),
+        stage.write(PRINT_PAGE, printPage),
         stage.write('assets/fonts.css', fonts.css),
         stage.copy(join(TEMPLATES, 'page.css'), 'assets/page.css'),
         stage.copy(join(TEMPLATES, 'print.css'), 'assets/print.css'),
@@ -116,17 +134,26 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     const { browser } = await time('browser', () => browserReady);
     const blocked: string[] = [];
     const [pdf, png] = await time('pdf+png', () =>
-      Promise.all([printPdf(browser, stage.dir, (url) => blocked.push(url)), captureSocial(browser, stage.dir, SOCIAL_PAGE, (url) => blocked.push(url))]),
+      Promise.all([printPdf(browser, stage.dir, PRINT_PAGE, (url) => blocked.push(url)), captureSocial(browser, stage.dir, SOCIAL_PAGE, (url) => blocked.push(url))]),
     );
     for (const url of new Set(blocked)) addError(article, `the page asked for a resource outside the output folder: ${url}`, undefined, 'blocked-request');
     if (hasErrors(files())) throw new ContentError(allMessages(files()));
 
-    // 7. Metadata, then swap the new output in.
+    // 7. Metadata and the PDF's own check, then swap the new output in.
+    const finished = await time('finish', () => finishPdf(pdf, meta, { article: article.toString(), headings: [meta.title, ...headingTexts(printTree)] }, env));
+    const imageBytes = (await Promise.all(body.images.map((image) => stat(join(contentDir, image))))).reduce((sum, stats) => sum + stats.size, 0);
+    const check = await checkPdf(finished, pdfBudget({ ...countContent(printTree), charts: charts.length, images: body.images.length, imageBytes }));
+    for (const warning of check.warnings) addWarning(article, `report.pdf: ${warning}`, undefined, 'pdf-check');
+    const fontErrors = check.errors.filter((error) => error.startsWith('font '));
+    if (fontErrors.length > 0) throw new EnvironmentError(`report.pdf failed its check: ${fontErrors.join('; ')}`);
+    for (const error of check.errors) addError(article, `report.pdf failed its check: ${error}`, undefined, 'pdf-check');
+    if (hasErrors(files())) throw new ContentError(allMessages(files()));
     await time('write', async () => {
       await Promise.all([
-        stage.write('report.pdf', await finishPdf(pdf, meta, article.toString(), env)),
+        stage.write('report.pdf', finished),
         stage.write('social.png', png),
         stage.remove(SOCIAL_PAGE),
+        stage.remove(PRINT_PAGE),
         stage.remove('assets/social.css'),
       ]);
       await stage.commit();
@@ -156,4 +183,21 @@ async function readArticle(contentDir: string): Promise<VFile> {
     }
     throw new EnvironmentError(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
   }
+}
+
+/** The text of the body's headings, in order. */
+function headingTexts(body: HastRoot): string[] {
+  const headings: string[] = [];
+  visit(body, 'element', (node) => {
+    if (/^h[1-6]$/.test(node.tagName)) headings.push(toString(node).replace(/\s+/g, ' ').trim());
+  });
+  return headings;
+}
+
+function countContent(body: HastRoot): { words: number; tables: number } {
+  let tables = 0;
+  visit(body, 'element', (node) => {
+    if (node.tagName === 'table') tables++;
+  });
+  return { words: toString(body).split(/\s+/).filter(Boolean).length, tables };
 }

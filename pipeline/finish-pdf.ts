@@ -1,4 +1,4 @@
-import { decodePDFRawStream, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
+import { decodePDFRawStream, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import type { FrontMatter } from './read-front-matter.js';
 
 export const PRODUCER = 'briefing';
@@ -11,8 +11,6 @@ export const PRODUCER = 'briefing';
 const SHARED_GLYPHS: Readonly<Record<string, string>> = {
   '02BC': '2019', // modifier letter apostrophe → right single quotation mark
   '02BB': '2018', // modifier letter turned comma → left single quotation mark
-  '2010': '002D', // hyphen → hyphen-minus
-  '2011': '002D', // non-breaking hyphen → hyphen-minus
 };
 
 /**
@@ -20,11 +18,38 @@ const SHARED_GLYPHS: Readonly<Record<string, string>> = {
  * copies as the article wrote it. Dates come from the front matter (or SOURCE_DATE_EPOCH),
  * never the clock, so that builds are reproducible.
  */
-export async function finishPdf(pdf: Uint8Array, meta: FrontMatter, articleText: string, env: NodeJS.ProcessEnv = process.env): Promise<Uint8Array> {
+export async function finishPdf(
+  pdf: Uint8Array,
+  meta: FrontMatter,
+  text: Readonly<{ article: string; headings: readonly string[] }>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Uint8Array> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   setMetadata(document, meta, env);
-  repairToUnicode(document, articleText);
+  repairToUnicode(document, text.article);
+  repairOutline(document, text.headings);
   return document.save();
+}
+
+/**
+ * Chromium builds the bookmarks from the headings but names them from their laid-out
+ * lines: a title on two lines loses its space ("Utilisateursde"), a heading at the top of a
+ * page may come out twice. The bookmarks are in the order of the headings, so each gets
+ * its heading's text back, as long as the counts agree.
+ */
+function repairOutline(document: PDFDocument, headings: readonly string[]): void {
+  const context = document.context;
+  const outlines = context.lookupMaybe(document.catalog.get(PDFName.of('Outlines')), PDFDict);
+  const items: PDFDict[] = [];
+  const walk = (first: unknown) => {
+    for (let item = context.lookupMaybe(first as PDFRef, PDFDict); item; item = context.lookupMaybe(item.get(PDFName.of('Next')), PDFDict)) {
+      items.push(item);
+      walk(item.get(PDFName.of('First')));
+    }
+  };
+  if (outlines) walk(outlines.get(PDFName.of('First')));
+  if (items.length !== headings.length) return;
+  items.forEach((item, index) => item.set(PDFName.of('Title'), PDFHexString.fromText(headings[index]!)));
 }
 
 function setMetadata(document: PDFDocument, meta: FrontMatter, env: NodeJS.ProcessEnv): void {
@@ -33,6 +58,7 @@ function setMetadata(document: PDFDocument, meta: FrontMatter, env: NodeJS.Proce
   document.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) document.setAuthor(meta.author);
   document.setSubject(meta.description);
+  if (meta.keywords?.length) document.setKeywords([...meta.keywords]);
   document.setLanguage(meta.lang);
   document.setCreator(PRODUCER);
   document.setProducer(`${PRODUCER} (Chromium, pdf-lib)`);

@@ -6,7 +6,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { addError } from './problems.js';
-import { readFrontMatter, type FrontMatter } from './read-front-matter.js';
+import { readFrontMatter, type FrontMatter, type FrontMatterLines } from './read-front-matter.js';
 
 /** A ```vega-lite fence of the article, before rendering. */
 export type ChartSource = Readonly<{
@@ -24,6 +24,8 @@ export type ChartSource = Readonly<{
 
 export type ParsedArticle = Readonly<{
   frontMatter: FrontMatter | undefined;
+  /** Where a front-matter key is written, for problems found later (a key figure's data). */
+  frontMatterLine: FrontMatterLines;
   tree: Root;
   charts: readonly ChartSource[];
 }>;
@@ -36,7 +38,7 @@ export function parseArticle(file: VFile): ParsedArticle {
   const tree = processor.runSync(processor.parse(file), file) as Root;
 
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
-  const frontMatter = readFrontMatter(yaml?.value, yaml?.position?.start.line ?? 1, file);
+  const { frontMatter, lineOf: frontMatterLine } = readFrontMatter(yaml?.value, yaml?.position?.start.line ?? 1, file);
 
   const charts: ChartSource[] = [];
   const seen = new Map<string, number>();
@@ -53,7 +55,7 @@ export function parseArticle(file: VFile): ParsedArticle {
     charts.push({ id, index, body: node.value, line, node });
   });
 
-  return { frontMatter, tree, charts };
+  return { frontMatter, frontMatterLine, tree, charts };
 }
 
 function readChartId(node: Code, line: number, file: VFile): string | undefined {

@@ -3,13 +3,13 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { withPage } from './launch-browser.js';
 
-/** Prints the staged index.html to an A4 PDF with its print stylesheet. */
-export async function printPdf(browser: Browser, stagingDir: string, onBlocked: (url: string) => void): Promise<Uint8Array> {
+/** Prints the staged print page (the page, hyphenated) to an A4 PDF with its print stylesheet. */
+export async function printPdf(browser: Browser, stagingDir: string, htmlName: string, onBlocked: (url: string) => void): Promise<Uint8Array> {
   return withPage(
     browser,
     stagingDir,
     async (page) => {
-      await page.goto(pathToFileURL(join(stagingDir, 'index.html')).href, { waitUntil: 'load', timeout: 30_000 });
+      await page.goto(pathToFileURL(join(stagingDir, htmlName)).href, { waitUntil: 'load', timeout: 30_000 });
       await page.emulateMediaType('print');
       return page.pdf({
         format: 'A4',

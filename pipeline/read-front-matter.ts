@@ -3,21 +3,43 @@ import type { VFile } from 'vfile';
 import { z } from 'zod';
 import { addError } from './problems.js';
 
+/**
+ * A key figure of the cover, computed from a data file: `sum`, `mean`, `min` or `max` of
+ * a column, or `count` of the rows. With `show`, `min` and `max` give that column of the
+ * row they pick (the country with the most users) instead of the number.
+ */
+export type KeyFigureSpec = Readonly<{
+  label: string;
+  data: string;
+  op: 'sum' | 'mean' | 'min' | 'max' | 'count';
+  field?: string;
+  show?: string;
+  format: 'number' | 'compact';
+}>;
+
 /** The strict front matter of an article, as the rest of the pipeline sees it. */
 export type FrontMatter = Readonly<{
   title: string;
+  /** The running header of the PDF; else the title, cut at a word. */
+  short_title?: string;
   subtitle?: string;
   description: string;
   lang: string;
   date: string;
   author?: string;
   url?: string;
+  keywords?: readonly string[];
+  figures?: readonly KeyFigureSpec[];
 }>;
+
+/** The line of a front-matter key (`['figures', 0, 'field']`) in article.md. */
+export type FrontMatterLines = (path: readonly (string | number)[]) => number;
 
 const text = z.string().trim().min(1, 'must not be empty');
 
 const schema = z.object({
   title: text,
+  short_title: text.max(80, 'must be at most 80 characters').optional(),
   subtitle: text.optional(),
   description: text,
   lang: text.refine(isLanguageTag, 'must be a BCP 47 language tag such as fr, en or de-CH'),
@@ -28,6 +50,24 @@ const schema = z.object({
   url: z
     .string()
     .refine((value) => /^https?:\/\/[^/]+/.test(value), 'must be an absolute http(s) URL')
+    .optional(),
+  keywords: z.array(text).optional(),
+  figures: z
+    .array(
+      z
+        .object({
+          label: text,
+          data: text,
+          op: z.enum(['sum', 'mean', 'min', 'max', 'count']),
+          field: text.optional(),
+          show: text.optional(),
+          format: z.enum(['number', 'compact']).default('number'),
+        })
+        .strict()
+        .refine((figure) => figure.op === 'count' || figure.field !== undefined, { message: 'needs a "field" to compute on', path: ['field'] })
+        .refine((figure) => figure.show === undefined || figure.op === 'min' || figure.op === 'max', { message: 'can only be used with op min or max', path: ['show'] }),
+    )
+    .max(4, 'holds at most 4 key figures')
     .optional(),
 });
 
@@ -50,10 +90,11 @@ function isIsoDate(value: string): boolean {
  * of `file`. Every problem is recorded on `file` with the line of its key; returns
  * the strict front matter, or undefined when it is invalid.
  */
-export function readFrontMatter(yamlText: string | undefined, startLine: number, file: VFile): FrontMatter | undefined {
+export function readFrontMatter(yamlText: string | undefined, startLine: number, file: VFile): { frontMatter: FrontMatter | undefined; lineOf: FrontMatterLines } {
+  const fallback: FrontMatterLines = () => startLine;
   if (yamlText === undefined) {
     addError(file, 'missing front matter: start the file with a `---` block holding title, description, lang and date', { line: 1, column: 1 }, 'front-matter');
-    return undefined;
+    return { frontMatter: undefined, lineOf: fallback };
   }
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, prettyErrors: false });
@@ -64,21 +105,22 @@ export function readFrontMatter(yamlText: string | undefined, startLine: number,
       const reason = error.message.split('\n')[0] ?? error.message;
       addError(file, `invalid YAML in front matter: ${reason}`, { line: firstLine + pos.line - 1, column: pos.col }, 'front-matter-yaml');
     }
-    return undefined;
+    return { frontMatter: undefined, lineOf: fallback };
   }
   const data: unknown = document.toJS();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     addError(file, 'front matter must be a mapping of keys to values', { line: startLine, column: 1 }, 'front-matter');
-    return undefined;
+    return { frontMatter: undefined, lineOf: fallback };
   }
 
-  const keyLine = (key: string): number => {
-    if (isMap(document.contents)) {
-      for (const pair of document.contents.items) {
-        if (isScalar(pair.key) && pair.key.value === key && pair.key.range) {
-          return firstLine + lineCounter.linePos(pair.key.range[0]).line - 1;
-        }
-      }
+  // The deepest node of the path that exists: the key itself, else the mapping that lacks it.
+  const lineOf: FrontMatterLines = (path) => {
+    for (let depth = path.length; depth > 0; depth--) {
+      const node = document.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
+      const parent = depth > 1 ? document.getIn(path.slice(0, depth - 1), true) : document.contents;
+      const key = isMap(parent) ? parent.items.find((pair) => isScalar(pair.key) && pair.key.value === path[depth - 1])?.key : undefined;
+      const range = (isScalar(key) ? key.range : undefined) ?? node?.range;
+      if (range) return firstLine + lineCounter.linePos(range[0]).line - 1;
     }
     return startLine;
   };
@@ -86,18 +128,33 @@ export function readFrontMatter(yamlText: string | undefined, startLine: number,
   const result = schema.safeParse(data);
   if (!result.success) {
     for (const issue of result.error.issues) {
-      const key = String(issue.path[0] ?? '');
-      const present = key in (data as Record<string, unknown>);
-      const reason = present ? `front matter "${key}" ${describe(issue)}` : `front matter is missing required key "${key}"`;
-      addError(file, reason, { line: keyLine(key), column: 1 }, 'front-matter');
+      const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
+      const name = path.map((part) => (typeof part === 'number' ? `[${part}]` : part)).join('.').replace(/\.\[/g, '[');
+      const present = path.length === 0 || valueAt(data, path) !== undefined;
+      const reason =
+        issue.code === 'unrecognized_keys'
+          ? `front matter "${name}" has unknown key(s) ${issue.keys.map((key) => `"${key}"`).join(', ')}`
+          : present
+            ? `front matter "${name}" ${describe(issue)}`
+            : path.length === 1
+              ? `front matter is missing required key "${name}"`
+              : `front matter "${name}" is missing`;
+      addError(file, reason, { line: lineOf(path), column: 1 }, 'front-matter');
     }
-    return undefined;
+    return { frontMatter: undefined, lineOf };
   }
-  return result.data;
+  return { frontMatter: result.data, lineOf };
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let value = data;
+  for (const part of path) value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[part] : undefined;
+  return value;
 }
 
 function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') return `must be ${issue.expected === 'string' ? 'text' : issue.expected}`;
+  if (issue.code === 'invalid_type') return `must be ${issue.expected === 'string' ? 'text' : issue.expected === 'array' ? 'a list' : issue.expected}`;
+  if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
   if (issue.code === 'invalid_union') return 'must be a date written YYYY-MM-DD';
   return issue.message;
 }

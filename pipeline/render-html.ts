@@ -3,7 +3,6 @@ import type { Code, Root as MdastRoot } from 'mdast';
 import { defaultHandlers, type State } from 'mdast-util-to-hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
@@ -13,8 +12,8 @@ import { addError, addWarning } from './problems.js';
 import type { RenderedChart } from './render-charts.js';
 
 export type RenderedBody = Readonly<{
-  /** The article body as HTML, charts inline. */
-  html: string;
+  /** The article body as a hast tree, charts inline. */
+  tree: HastRoot;
   /** Images the body shows, as paths relative to the content folder (copied as they are). */
   images: readonly string[];
 }>;
@@ -35,7 +34,7 @@ const ALLOWED_TAGS = new Set(defaultSchema.tagNames ?? []);
 const EMBEDS: Record<string, string> = { img: 'src', source: 'src', video: 'src', audio: 'src', iframe: 'src', embed: 'src', object: 'data', script: 'src', link: 'href', input: 'src' };
 
 /**
- * Turns the article tree into the HTML of its body: raw HTML sanitized (GitHub's schema),
+ * Turns the article tree into the hast of its body: raw HTML sanitized (GitHub's schema),
  * each chart fence replaced by a `<figure>` holding the chart's accessible SVG.
  */
 export function renderBody(tree: MdastRoot, charts: ReadonlyMap<Code, RenderedChart>, file: VFile, contentDir: string): RenderedBody {
@@ -57,10 +56,8 @@ export function renderBody(tree: MdastRoot, charts: ReadonlyMap<Code, RenderedCh
     .use(() => (hast: HastRoot) => {
       placeCharts(hast, charts);
       collectImages(hast, file, contentDir, images);
-    })
-    .use(rehypeStringify);
-  const hast = processor.runSync(tree as never, file);
-  return { html: processor.stringify(hast as never, file), images };
+    });
+  return { tree: processor.runSync(tree as never, file) as HastRoot, images };
 }
 
 /** Reports what the sanitizer is about to remove, with its line; remote embeds are errors. */

@@ -1,6 +1,9 @@
-import type { Element } from 'hast';
+import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import Mustache from 'mustache';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import type { KeyFigure } from './compute-key-figures.js';
 import { formatDate, localStrings, ogLocale } from './localize.js';
 import type { FrontMatter } from './read-front-matter.js';
 
@@ -10,7 +13,7 @@ export type Templates = Readonly<{ page: string; social: string }>;
  * Fills the page template. Mustache escapes every value; the only raw insertions are the
  * sanitized body and the print labels, which are made CSS-safe here.
  */
-export function renderPage(template: string, meta: FrontMatter, body: string): string {
+export function renderPage(template: string, meta: FrontMatter, body: Root, figures: readonly KeyFigure[] = []): string {
   const strings = localStrings(meta.lang);
   const ogImage = meta.url ? new URL('social.png', withSlash(meta.url)).href : 'social.png';
   return Mustache.render(template, {
@@ -20,7 +23,9 @@ export function renderPage(template: string, meta: FrontMatter, body: string): s
     ogImage,
     ogLocale: ogLocale(meta.lang),
     dateText: formatDate(meta.date, meta.lang),
-    body,
+    figures,
+    hasFigures: figures.length > 0,
+    body: unified().use(rehypeStringify).stringify(body),
     printLabels: printLabels(meta, strings.page, strings.of),
   });
 }
@@ -51,11 +56,19 @@ function withSlash(url: string): string {
 function printLabels(meta: FrontMatter, page: string, of: string): string {
   const date = cssString(formatDate(meta.date, meta.lang));
   return [
-    `@page { @top-left { content: ${cssString(meta.title)}; } @bottom-left { content: ${date}; }`,
+    `@page { @top-left { content: ${cssString(meta.short_title ?? shorten(meta.title, 70))}; } @bottom-left { content: ${date}; }`,
     ` @bottom-right { content: ${cssString(`${page} `)} counter(page) ${cssString(` ${of} `)} counter(pages); } }`,
     // The first page carries the title in full: no running header there.
     ' @page :first { @top-left { content: ""; } }',
   ].join('');
+}
+
+/** `text` cut at the last word that fits in `max` characters, with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const atWord = cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[\s,;:.–—-]+$/, '');
+  return `${atWord}…`;
 }
 
 /** A CSS string literal that cannot end the string or the <style> element. */

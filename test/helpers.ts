@@ -23,9 +23,18 @@ export function runBuild(args: readonly string[], env: NodeJS.ProcessEnv = {}): 
   });
 }
 
-/** Whitespace of any kind (no-break spaces too) collapsed to one space. */
+/** Whitespace of any kind (no-break spaces too) collapsed to one space; soft hyphens gone. */
 export function normalize(text: string): string {
-  return text.replace(/[\s\u00a0\u202f\u00ad]+/g, ' ').trim();
+  return text.replace(/\u00ad/g, '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+}
+
+/**
+ * Text to search in, whatever the line breaks: the PDF is hyphenated, and a word broken at
+ * the end of a line copies as "mil-" + newline + "lions", the same hyphen as "arrache-pied"
+ * broken at its own hyphen. So hyphens are dropped on both sides of a comparison.
+ */
+export function searchable(text: string): string {
+  return normalize(text.replace(/[-\u2010]\n/g, '-')).replace(/[-\u2010]/g, '');
 }
 
 export type PdfPage = { width: number; height: number; text: string };

@@ -9,6 +9,7 @@ import { formatProblem } from '../pipeline/errors.js';
 import { parseArticle } from '../pipeline/parse-article.js';
 import type { RenderedChart } from '../pipeline/render-charts.js';
 import { renderBody } from '../pipeline/render-html.js';
+import { toHtml } from 'hast-util-to-html';
 
 const content = mkdtempSync(join(tmpdir(), 'briefing-html-'));
 mkdirSync(join(content, 'images'));
@@ -26,7 +27,7 @@ function render(lines: string[], withChart = false) {
     charts.set(parsed.charts[0].node, { id: 'c', index: 1, title: 'Title', description: 'What it shows.', svg, file: '' });
   }
   const body = renderBody(parsed.tree, charts, file, content);
-  return { ...body, problems: file.messages.map(formatProblem) };
+  return { html: toHtml(body.tree), images: body.images, problems: file.messages.map(formatProblem) };
 }
 
 describe('renderBody', () => {

@@ -10,13 +10,14 @@ import { ROOT } from './helpers.js';
 
 const page = readFileSync(join(ROOT, 'templates', 'page.html'), 'utf8');
 const social = readFileSync(join(ROOT, 'templates', 'social.html'), 'utf8');
+const body = (html: string) => fromHtml(html, { fragment: true });
 const meta: FrontMatter = { title: 'Panne <script>alert(1)</script> & "chaos"', description: 'Une phrase.', lang: 'fr', date: '2026-11-24' };
 
 const attribute = (html: string, selector: string, name: string) => select(selector, fromHtml(html))?.properties[name];
 
 describe('renderPage', () => {
   it('escapes front-matter text everywhere it goes', () => {
-    const html = renderPage(page, meta, '<p>Corps</p>');
+    const html = renderPage(page, meta, body('<p>Corps</p>'));
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(toString(select('title', fromHtml(html))!)).toBe(meta.title);
     expect(attribute(html, 'meta[property="og:title"]', 'content')).toBe(meta.title);
@@ -24,14 +25,14 @@ describe('renderPage', () => {
   });
 
   it('cannot break out of the print labels', () => {
-    const html = renderPage(page, { ...meta, title: 'a"; } </style><script>x()</script>' }, '');
+    const html = renderPage(page, { ...meta, title: 'a"; } </style><script>x()</script>' }, body(''));
     const tree = fromHtml(html);
     expect(select('script', tree)).toBeUndefined();
     expect(toString(select('style', tree)!)).toContain('counter(pages)');
   });
 
   it('writes the date and the PDF labels in the article’s language', () => {
-    const html = renderPage(page, meta, '');
+    const html = renderPage(page, meta, body(''));
     expect(html).toContain('<time datetime="2026-11-24">24 novembre 2026</time>');
     expect(html).toContain('"page " counter(page) " sur " counter(pages)');
     expect(html).toContain('@page :first { @top-left { content: ""; } }');
@@ -39,14 +40,14 @@ describe('renderPage', () => {
   });
 
   it('makes og:image absolute and adds a canonical link when the url is known', () => {
-    const html = renderPage(page, { ...meta, url: 'https://example.org/panne' }, '');
+    const html = renderPage(page, { ...meta, url: 'https://example.org/panne' }, body(''));
     expect(attribute(html, 'link[rel="canonical"]', 'href')).toBe('https://example.org/panne');
     expect(attribute(html, 'meta[property="og:image"]', 'content')).toBe('https://example.org/panne/social.png');
     expect(attribute(html, 'meta[name="twitter:card"]', 'content')).toBe('summary_large_image');
   });
 
   it('keeps og:image relative without a url', () => {
-    const html = renderPage(page, meta, '');
+    const html = renderPage(page, meta, body(''));
     expect(attribute(html, 'meta[property="og:image"]', 'content')).toBe('social.png');
     expect(select('link[rel="canonical"]', fromHtml(html))).toBeUndefined();
   });

@@ -1,0 +1,62 @@
+import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+
+export type PdfBudget = Readonly<{ maxPages: number; maxBytes: number }>;
+export type PdfReport = Readonly<{ errors: string[]; warnings: string[]; pages: number }>;
+
+/** Fonts a system falls back to when the report's fonts lack a character. */
+const FALLBACK_FONTS = /DejaVu|Liberation|FreeSans|FreeSerif|Noto|Arial|Helvetica|Times|Courier/i;
+
+/**
+ * The build checks its own PDF before publishing it: every font embedded and none of
+ * Type 3, a page count and a size within the budget. A glyph drawn with a system font
+ * (a character the report's fonts do not have) is a warning naming that font.
+ */
+export async function checkPdf(pdf: Uint8Array, budget: PdfBudget): Promise<PdfReport> {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  const context = document.context;
+  const fallbacks = new Set<string>();
+
+  for (const [, object] of context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('Font')) continue;
+    const subtype = object.get(PDFName.of('Subtype'));
+    if (subtype === PDFName.of('CIDFontType0') || subtype === PDFName.of('CIDFontType2')) continue; // checked through their Type0 parent
+    const name = String(object.get(PDFName.of('BaseFont')) ?? '(unnamed)').replace(/^\//, '');
+    if (subtype === PDFName.of('Type3')) {
+      errors.push(`font ${name} is a Type 3 font (drawn as shapes, not text)`);
+      continue;
+    }
+    const descendant = context.lookupMaybe(object.get(PDFName.of('DescendantFonts')), PDFArray)?.get(0);
+    const font = descendant ? (context.lookupMaybe(descendant, PDFDict) ?? object) : object;
+    const descriptor = context.lookupMaybe(font.get(PDFName.of('FontDescriptor')), PDFDict);
+    const embedded = ['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor?.has(PDFName.of(key)));
+    if (!embedded) errors.push(`font ${name} is not embedded`);
+    if (FALLBACK_FONTS.test(name)) fallbacks.add(name.replace(/^[A-Z]{6}\+/, ''));
+  }
+  for (const name of fallbacks) warnings.push(`some text was set in the system font ${name}: the report's fonts lack some of its characters`);
+
+  const pages = document.getPageCount();
+  if (pages === 0) errors.push('the PDF has no pages');
+  if (pages > budget.maxPages) errors.push(`the PDF has ${pages} pages, more than the ${budget.maxPages} this article should need: check the print layout`);
+  if (pdf.byteLength > budget.maxBytes) {
+    errors.push(`the PDF weighs ${kib(pdf.byteLength)}, over its budget of ${kib(budget.maxBytes)}`);
+  }
+  return { errors, warnings, pages };
+}
+
+function kib(bytes: number): string {
+  return `${Math.round(bytes / 1024)} KiB`;
+}
+
+/**
+ * What an article should take, generously: a page per 150 words (a full page holds about
+ * 450), one per chart, table or image, and two more; 1 MiB, and 256 KiB per chart, plus
+ * the images themselves.
+ */
+export function pdfBudget(counts: Readonly<{ words: number; charts: number; tables: number; images: number; imageBytes: number }>): PdfBudget {
+  return {
+    maxPages: Math.ceil(counts.words / 150) + counts.charts + counts.tables + counts.images + 2,
+    maxBytes: 1024 * 1024 + counts.charts * 256 * 1024 + counts.imageBytes,
+  };
+}

@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import type { VFile } from 'vfile';
+import { resolveContentUrl } from './load-chart-data.js';
+import { addError } from './problems.js';
+import type { FrontMatterLines, KeyFigureSpec } from './read-front-matter.js';
+
+/** A key figure as the cover shows it: "5,3 millions" / "d’utilisateurs bloqués". */
+export type KeyFigure = Readonly<{ value: string; label: string; detail?: string }>;
+
+type Row = Record<string, unknown>;
+
+/**
+ * Computes the front matter's key figures from the data files, so that the cover never
+ * states a number the data does not hold. Problems are reported at the figure's line.
+ */
+export async function computeKeyFigures(
+  specs: readonly KeyFigureSpec[],
+  context: Readonly<{ contentDir: string; lang: string; article: VFile; lineOf: FrontMatterLines }>,
+): Promise<KeyFigure[]> {
+  const figures: KeyFigure[] = [];
+  for (const [index, spec] of specs.entries()) {
+    const fail = (key: string, reason: string) => {
+      addError(context.article, `key figure "${spec.label}": ${reason}`, { line: context.lineOf(['figures', index, key]), column: 1 }, 'key-figure');
+    };
+    const resolved = resolveContentUrl(spec.data, context.contentDir, 'chart data');
+    if (!resolved.ok) {
+      fail('data', resolved.reason);
+      continue;
+    }
+    const rows = readRows(await readFile(resolved.path, 'utf8'), spec.data);
+    if (typeof rows === 'string') {
+      fail('data', rows);
+      continue;
+    }
+    const figure = computeFigure(spec, rows, context.lang);
+    if ('problem' in figure) fail(figure.key, figure.problem);
+    else figures.push(figure);
+  }
+  return figures;
+}
+
+function readRows(text: string, url: string): Row[] | string {
+  try {
+    const rows = /\.json$/i.test(url) ? (JSON.parse(text) as unknown) : parse(text, { columns: true, bom: true, skip_empty_lines: true });
+    if (!Array.isArray(rows)) return `${url} must hold a list of rows`;
+    return rows as Row[];
+  } catch (error) {
+    return `cannot read ${url}: ${(error as Error).message.split('\n')[0]}`;
+  }
+}
+
+type Problem = Readonly<{ problem: string; key: 'data' | 'field' | 'show' }>;
+
+export function computeFigure(spec: KeyFigureSpec, rows: readonly Row[], lang: string): KeyFigure | Problem {
+  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+  const format = (value: number) =>
+    spec.format === 'compact' ? new Intl.NumberFormat(lang, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 }).format(value) : number.format(value);
+  if (rows.length === 0) return { problem: `${spec.data} has no rows`, key: 'data' };
+  for (const key of ['field', 'show'] as const) {
+    const column = spec[key];
+    if (column !== undefined && !(column in rows[0]!)) return { problem: `no column "${column}" in ${spec.data}`, key };
+  }
+  if (spec.op === 'count') {
+    const count = spec.field ? rows.filter((row) => String(row[spec.field!] ?? '').trim() !== '').length : rows.length;
+    return { value: format(count), label: spec.label };
+  }
+  const field = spec.field!;
+  const values = rows
+    .map((row, position) => ({ row, value: String(row[field] ?? '').trim(), position }))
+    .filter((entry) => entry.value !== '')
+    .map((entry) => ({ ...entry, number: Number(entry.value) }));
+  const wrong = values.find((entry) => !Number.isFinite(entry.number));
+  if (wrong) return { problem: `column "${field}" of ${spec.data}: "${wrong.value}" is not a number`, key: 'field' };
+  if (values.length === 0) return { problem: `column "${field}" of ${spec.data} holds no number`, key: 'field' };
+  const numbers = values.map((entry) => entry.number);
+  if (spec.op === 'sum') return { value: format(numbers.reduce((a, b) => a + b, 0)), label: spec.label };
+  if (spec.op === 'mean') return { value: format(numbers.reduce((a, b) => a + b, 0) / numbers.length), label: spec.label };
+  const pick = values.reduce((best, entry) => ((spec.op === 'max' ? entry.number > best.number : entry.number < best.number) ? entry : best));
+  if (spec.show) return { value: String(pick.row[spec.show]), label: spec.label, detail: format(pick.number) };
+  return { value: format(pick.number), label: spec.label };
+}

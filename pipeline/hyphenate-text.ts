@@ -1,0 +1,49 @@
+import { createRequire } from 'node:module';
+import type { Element, Root, Text } from 'hast';
+import { SKIP, visit } from 'unist-util-visit';
+import { isVerbatim } from './typeset-text.js';
+
+const require = createRequire(import.meta.url);
+
+type Hyphenate = (text: string, options?: { html?: boolean; minWordLength?: number }) => string;
+
+/** Headings, captions and links are never broken; nor is anything verbatim. */
+const UNBROKEN = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'figcaption', 'th']);
+
+/** The `hyphen` patterns for a BCP 47 tag (`de-CH` → `de`, `en` → `en-us`), if there are any. */
+function hyphenatorFor(lang: string): Hyphenate | undefined {
+  const locale = new Intl.Locale(lang);
+  const candidates = [lang.toLowerCase(), `${locale.language}-${locale.region ?? ''}`.toLowerCase(), locale.language, locale.language === 'en' ? 'en-us' : ''];
+  for (const name of candidates) {
+    if (!/^[a-z]{2,3}(-[a-z0-9]+)*$/.test(name)) continue;
+    try {
+      return (require(`hyphen/${name}`) as { hyphenateSync: Hyphenate }).hyphenateSync;
+    } catch {
+      // no patterns under that name
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Inserts soft hyphens (U+00AD) into the words of running text, so that justified print
+ * lines break inside long words as a typesetter would. Chromium here has no hyphenation
+ * dictionaries, so `hyphens: auto` does nothing. Words holding digits, slashes, @ or dots
+ * (numbers, URLs, e-mail addresses) are left whole.
+ */
+export function hyphenateText(tree: Root, lang: string): void {
+  const hyphenate = hyphenatorFor(lang);
+  if (!hyphenate) return;
+  visit(tree, (node) => {
+    if (node.type === 'element' && (isVerbatim(node) || UNBROKEN.has((node as Element).tagName))) return SKIP;
+    if (node.type !== 'text') return undefined;
+    const text = node as Text;
+    text.value = text.value.replace(/\S+/g, (word) =>
+      /[\d/@.:]|\u00ad/.test(word.replace(/[.,:;!?»)]+$/, ''))
+        ? word
+        : // No break inside ff, fi, fl: the font draws them as one ligature, whose text would copy wrong.
+          hyphenate(word, { html: false, minWordLength: 6 }).replace(/f\u00ad(?=[fil])/g, 'f'),
+    );
+    return undefined;
+  });
+}
