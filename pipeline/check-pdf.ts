@@ -42,7 +42,7 @@ export async function checkPdf(pdf: Uint8Array, budget: PdfBudget): Promise<PdfR
   if (pdf.byteLength > budget.maxBytes) {
     errors.push(`the PDF weighs ${kib(pdf.byteLength)}, over its budget of ${kib(budget.maxBytes)}`);
   }
-  return { errors, warnings, pages };
+  return { errors: [...new Set(errors)], warnings, pages };
 }
 
 function kib(bytes: number): string {

@@ -134,7 +134,7 @@ export function readFrontMatter(yamlText: string | undefined, startLine: number,
       const reason =
         issue.code === 'unrecognized_keys'
           ? `front matter "${name}" has unknown key(s) ${issue.keys.map((key) => `"${key}"`).join(', ')}`
-          : present
+          : present || issue.code === 'custom'
             ? `front matter "${name}" ${describe(issue)}`
             : path.length === 1
               ? `front matter is missing required key "${name}"`

@@ -56,7 +56,7 @@ function withSlash(url: string): string {
 function printLabels(meta: FrontMatter, page: string, of: string): string {
   const date = cssString(formatDate(meta.date, meta.lang));
   return [
-    `@page { @top-left { content: ${cssString(meta.short_title ?? shorten(meta.title, 70))}; } @bottom-left { content: ${date}; }`,
+    `@page { @top-left { content: ${cssString(meta.short_title ?? shorten(meta.title, 85))}; } @bottom-left { content: ${date}; }`,
     ` @bottom-right { content: ${cssString(`${page} `)} counter(page) ${cssString(` ${of} `)} counter(pages); } }`,
     // The first page carries the title in full: no running header there.
     ' @page :first { @top-left { content: ""; } }',

@@ -106,3 +106,65 @@ export function sourceLines(): string[] {
     .map((line) => line.replace(/^- /, '').trim())
     .filter(Boolean);
 }
+
+export type PdfItem = { str: string; x: number; y: number; size: number; width: number; hasEOL: boolean };
+export type PdfFont = { name: string; embedded: boolean; type3: boolean };
+export type PdfInspection = {
+  pages: { width: number; height: number; items: PdfItem[] }[];
+  info: Record<string, unknown>;
+  outline: { title: string; depth: number }[];
+  tagged: boolean;
+  fonts: PdfFont[];
+  links: string[];
+};
+
+/** Everything a reader's PDF viewer knows: text with positions and sizes, fonts, bookmarks, links. */
+export async function inspectPdf(path: string): Promise<PdfInspection> {
+  const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await getDocument({ data: new Uint8Array(readFileSync(path)), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: PdfInspection['pages'] = [];
+  const fonts = new Map<string, PdfFont>();
+  const links: string[] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const page = await document.getPage(number);
+    const [, , width = 0, height = 0] = page.view;
+    const content = await page.getTextContent();
+    const items = content.items
+      .filter((item) => 'str' in item)
+      .map((item) => {
+        const { str, transform, width: itemWidth, hasEOL } = item as { str: string; transform: number[]; width: number; hasEOL: boolean };
+        return { str, x: transform[4]!, y: transform[5]!, size: Math.hypot(transform[0]!, transform[1]!), width: itemWidth, hasEOL };
+      });
+    pages.push({ width, height, items });
+    const operators = await page.getOperatorList();
+    operators.fnArray.forEach((fn, index) => {
+      if (fn !== OPS.setFont) return;
+      const font = page.commonObjs.get(operators.argsArray[index][0]) as { name: string; missingFile: boolean; isType3Font: boolean };
+      fonts.set(font.name, { name: font.name, embedded: !font.missingFile, type3: font.isType3Font });
+    });
+    for (const annotation of await page.getAnnotations()) if (annotation.subtype === 'Link' && annotation.url) links.push(annotation.url as string);
+  }
+  const outline: PdfInspection['outline'] = [];
+  const walk = (items: { title: string; items: unknown[] }[] | null, depth: number) => {
+    for (const item of items ?? []) {
+      outline.push({ title: item.title, depth });
+      walk(item.items as never, depth + 1);
+    }
+  };
+  walk((await document.getOutline()) as never, 0);
+  const info = (await document.getMetadata()).info as Record<string, unknown>;
+  const tagged = Boolean(((await document.getMarkInfo()) as { Marked?: boolean } | null)?.Marked);
+  await document.destroy();
+  return { pages, info, outline, tagged, fonts: [...fonts.values()], links };
+}
+
+/** The text of a page's body, or of its top or bottom margin (where the running header and footer are). */
+export function pageText(page: PdfInspection['pages'][number], part: 'body' | 'top' | 'bottom' = 'body'): string {
+  const margin = (20 / 25.4) * 72;
+  const inPart = (item: PdfItem) =>
+    part === 'top' ? item.y > page.height - margin : part === 'bottom' ? item.y < margin : item.y <= page.height - margin && item.y >= margin;
+  return page.items
+    .filter(inPart)
+    .map((item) => item.str + (item.hasEOL ? '\n' : ''))
+    .join('');
+}

@@ -70,3 +70,18 @@ describe('parseArticle', () => {
     ]);
   });
 });
+
+describe('key figures in the front matter', () => {
+  it('are checked, each problem at its own line', () => {
+    const lines = [...FRONT.slice(0, 5), 'figures:', '  - label: pays', '    data: data/a.csv', '    op: total', '  - label: max', '    data: data/a.csv', '    op: max', '---', ''];
+    expect(parse(lines).problems).toEqual([
+      'article.md:9:1: front matter "figures[0].op" must be one of "sum", "mean", "min", "max", "count"',
+      'article.md:10:1: front matter "figures[1].field" needs a "field" to compute on',
+    ]);
+  });
+
+  it('default to plain numbers', () => {
+    const lines = [...FRONT.slice(0, 5), 'figures:', '  - {label: pays, data: data/a.csv, op: count}', '---', ''];
+    expect(parse(lines).frontMatter?.figures).toEqual([{ label: 'pays', data: 'data/a.csv', op: 'count', format: 'number' }]);
+  });
+});

@@ -1,0 +1,214 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inspectPdf, normalize, pageText, parseSvg, ROOT, runBuild, searchable, type PdfInspection } from './helpers.js';
+
+const work = mkdtempSync(join(tmpdir(), 'briefing-print-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+type Case = {
+  name: string;
+  content: string;
+  title: string;
+  runningTitle: string;
+  footer: (page: number, pages: number) => string;
+  minPages: number;
+};
+
+const CASES: Case[] = [
+  {
+    name: 'the French article',
+    content: join(ROOT, 'content'),
+    title: 'Chaos Numérique : 5 Millions d’Utilisateurs de ChatGPT Bloqués dans le Monde',
+    runningTitle: 'Chaos Numérique : 5 Millions d’Utilisateurs de ChatGPT Bloqués dans le Monde',
+    footer: (page, pages) => `page ${page} sur ${pages}`,
+    minPages: 2,
+  },
+  {
+    name: 'a long English briefing',
+    content: join(ROOT, 'test', 'fixtures', 'en-long'),
+    title:
+      'Record Numbers Rode the Buses, Trams, Trains and Ferries of Harnley Vale This Year, but Late Trams, Crowded Morning Buses and Rising Energy Bills Are Now Straining the Network',
+    runningTitle: 'Record Numbers Rode the Buses, Trams, Trains and Ferries of Harnley Vale This Year…',
+    footer: (page, pages) => `page ${page} of ${pages}`,
+    minPages: 10,
+  },
+];
+
+describe.each(CASES)('the PDF of $name', (testCase) => {
+  const out = join(work, testCase.name.replace(/\W+/g, '-'));
+  let pdf: PdfInspection;
+  let page: ReturnType<typeof fromHtml>;
+  beforeAll(async () => {
+    const run = await runBuild(['--content', testCase.content, '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    pdf = await inspectPdf(join(out, 'report.pdf'));
+    page = fromHtml(readFileSync(join(out, 'index.html'), 'utf8'));
+  });
+
+  it('has A4 pages, enough of them', () => {
+    expect(pdf.pages.length).toBeGreaterThanOrEqual(testCase.minPages);
+    for (const { width, height } of pdf.pages) expect([Math.round(width), Math.round(height)]).toEqual([595, 842]);
+  });
+
+  it('embeds every font: the report’s serif and sans, no Type 3, no system fallback', () => {
+    expect(pdf.fonts.length).toBeGreaterThanOrEqual(3);
+    for (const font of pdf.fonts) {
+      expect(font, font.name).toMatchObject({ embedded: true, type3: false });
+      expect(font.name).toMatch(/^[A-Z]{6}\+(SourceSerif4|SourceSans3)/);
+    }
+    expect(pdf.fonts.some((font) => font.name.includes('SourceSerif4'))).toBe(true);
+    expect(pdf.fonts.some((font) => font.name.includes('SourceSans3'))).toBe(true);
+  });
+
+  it('sets no text smaller than 7 pt, charts included', () => {
+    const sizes = pdf.pages.flatMap((p) => p.items.filter((item) => item.str.trim()).map((item) => item.size));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(7);
+  });
+
+  it('runs the short title on top of every page but the first, and "page X of Y" with the date below', () => {
+    expect(pageText(pdf.pages[0]!, 'top').trim()).toBe('');
+    pdf.pages.forEach((p, index) => {
+      if (index > 0) expect(normalize(pageText(p, 'top'))).toBe(normalize(testCase.runningTitle));
+      const bottom = normalize(pageText(p, 'bottom'));
+      expect(bottom).toContain(testCase.footer(index + 1, pdf.pages.length));
+      expect(bottom).toContain(normalize(toString(selectAll('.dateline time', page)[0]!)));
+    });
+  });
+
+  it('never splits a chart across pages', () => {
+    const charts = readdirSync(join(out, 'charts'));
+    expect(charts.length).toBeGreaterThan(0);
+    for (const chart of charts) {
+      // A title or subtitle on several lines is one <text> with a <tspan> per line.
+      const labels = Array.from(parseSvg(join(out, 'charts', chart)).getElementsByTagName('text'))
+        .flatMap((node) => {
+          const lines = Array.from(node.getElementsByTagName('tspan'));
+          return (lines.length > 0 ? lines : [node]).map((line) => searchable(line.textContent ?? ''));
+        })
+        .filter(Boolean);
+      const pages = pdf.pages.filter((p) => {
+        const text = searchable(pageText(p));
+        return labels.every((label) => text.includes(label));
+      });
+      expect(pages.length, `${chart}: all ${labels.length} labels on one page`).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('never splits a table across pages', () => {
+    for (const table of selectAll('table', page)) {
+      const cells = selectAll('th, td', table).map((cell) => searchable(toString(cell))).filter(Boolean);
+      const pages = pdf.pages.filter((p) => {
+        const text = searchable(pageText(p));
+        return cells.every((cell) => text.includes(cell));
+      });
+      expect(pages.length, cells.slice(0, 4).join(' | ')).toBe(1);
+    }
+  });
+
+  it('never leaves a heading alone at the bottom of a page', () => {
+    const headings = selectAll('.body h2, .body h3', page);
+    expect(headings.length).toBeGreaterThan(0);
+    for (const heading of headings) {
+      const title = searchable(toString(heading));
+      const where = pdf.pages.findIndex((p) => p.items.some((item) => item.size > 11 && searchable(item.str) === title));
+      expect(where, title).toBeGreaterThanOrEqual(0);
+      // The text that follows the heading starts on the same page.
+      const rest = searchable(pageText(pdf.pages[where]!));
+      const after = rest.slice(rest.lastIndexOf(title) + title.length).trim();
+      expect(after.length, `"${title}" ends page ${where + 1}`).toBeGreaterThan(40);
+    }
+  });
+
+  it('justifies the body text: most lines end at the right margin', () => {
+    // Lines of body-size text, as [left, right] edges; lists start further right.
+    const lines = new Map<number, { left: number; right: number }>();
+    for (const p of pdf.pages.slice(0, 3)) {
+      for (const item of p.items) {
+        if (Math.abs(item.size - 10.5) > 0.2 || !item.str.trim()) continue;
+        const key = Math.round(item.y) + pdf.pages.indexOf(p) * 1000;
+        const line = lines.get(key) ?? { left: Infinity, right: 0 };
+        line.left = Math.min(line.left, item.x);
+        line.right = Math.max(line.right, item.x + item.width);
+        lines.set(key, line);
+      }
+    }
+    const left = Math.min(...[...lines.values()].map((line) => line.left));
+    const paragraphLines = [...lines.values()].filter((line) => line.left - left < 1).map((line) => line.right);
+    const margin = Math.max(...paragraphLines);
+    // Short lines end paragraphs; the others must be flush with the margin, where ragged
+    // text would end them anywhere in the last part of the line.
+    const full = paragraphLines.filter((right) => right - left > 0.6 * (margin - left));
+    const flush = full.filter((right) => margin - right < 1.5).length;
+    expect(full.length).toBeGreaterThan(10);
+    expect(flush / full.length).toBeGreaterThan(0.7);
+  });
+
+  it('hyphenates words at line ends, and keeps the page itself unhyphenated', () => {
+    const text = pdf.pages.map((p) => pageText(p)).join('\n');
+    const words = new Set(toString(selectAll('.body', page)[0]!).split(/[^\p{L}]+/u));
+    const broken = [...text.matchAll(/(\p{L}+)[-\u2010]\n(\p{Ll}+)/gu)].filter(([, head, tail]) => words.has(`${head}${tail}`));
+    expect(broken.length).toBeGreaterThanOrEqual(testCase.minPages > 2 ? 10 : 2);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('\u00ad');
+  });
+
+  it('carries the metadata, bookmarks, tags and links', () => {
+    expect(pdf.info).toMatchObject({ Title: testCase.title, Creator: 'briefing', Producer: 'briefing (Chromium, pdf-lib)' });
+    expect(pdf.info.Subject).toBe(normalize(String(selectAll('meta[name="description"]', page)[0]!.properties.content)));
+    expect(pdf.info.Language).toBe(selectAll('html', page)[0]!.properties.lang);
+    expect(pdf.info.CreationDate).toMatch(/^D:\d{8}000000Z$/);
+    expect(pdf.info.ModDate).toBe(pdf.info.CreationDate);
+    expect(pdf.tagged).toBe(true);
+    const headings = [testCase.title, ...selectAll('.body h1, .body h2, .body h3, .body h4', page).map((node) => toString(node))];
+    expect(pdf.outline.map((entry) => normalize(entry.title))).toEqual(headings.map(normalize));
+    expect(pdf.outline[0]?.depth).toBe(0);
+    const hrefs = selectAll('.body a[href^="http"]', page).map((node) => String(node.properties.href));
+    for (const href of hrefs) expect(pdf.links).toContain(href);
+  });
+});
+
+describe('the French briefing', () => {
+  const first = join(work, 'reproducible-1');
+  const second = join(work, 'reproducible-2');
+  beforeAll(async () => {
+    for (const out of [first, second]) expect((await runBuild(['--content', join(ROOT, 'content'), '--out', out])).status).toBe(0);
+  });
+
+  it('opens with a cover whose key figures come from the data', async () => {
+    const csv = readFileSync(join(ROOT, 'content', 'data', 'users-by-country.csv'), 'utf8').trim().split('\n').slice(1);
+    const users = csv.map((line) => Number(line.split(',').at(-1)));
+    const total = users.reduce((a, b) => a + b, 0);
+    const countries = readFileSync(join(ROOT, 'content', 'data', 'countries.csv'), 'utf8').trim().split('\n').length - 1;
+    const top = csv[users.indexOf(Math.max(...users))]!.split(',')[0]!;
+    expect([total, countries, top]).toEqual([5_300_000, 33, 'États-Unis']);
+
+    const cover = normalize(pageText((await inspectPdf(join(first, 'report.pdf'))).pages[0]!));
+    expect(cover).toContain('24 NOVEMBRE 2026');
+    expect(cover).toContain('Une Panne Majeure Perturbe l’Accès à ChatGPT dans Plusieurs Pays');
+    expect(cover).toContain('5,3 millions d’utilisateurs bloqués');
+    expect(cover).toContain(`${countries} pays touchés`);
+    expect(cover).toContain(`${top} le pays le plus touché (2 000 000)`);
+  });
+
+  it('spaces French punctuation and numbers with no-break spaces', () => {
+    const html = readFileSync(join(first, 'index.html'), 'utf8');
+    expect(html).toContain('regrets\u00a0: «\u00a0Nous sommes conscients');
+    expect(html).toContain('occasionnée.\u00a0»');
+    expect(html).toContain('États-Unis\u00a0: 2\u202f000\u202f000 utilisateurs');
+  });
+
+  it('weighs under 1 MB', () => {
+    expect(statSync(join(first, 'report.pdf')).size).toBeLessThan(1_000_000);
+  });
+
+  it('is the same, byte for byte, when built twice', () => {
+    const files = ['report.pdf', 'social.png', 'index.html', ...readdirSync(join(first, 'charts')).map((name) => `charts/${name}`)];
+    for (const file of files) {
+      expect(readFileSync(join(second, file)).equals(readFileSync(join(first, file))), file).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,41 @@
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { describe, expect, it } from 'vitest';
+import { typesetFrench, typesetText } from '../pipeline/typeset-text.js';
+
+const NBSP = '\u00a0';
+const NNBSP = '\u202f';
+
+describe('typesetFrench', () => {
+  it('keeps high punctuation and guillemets with their words', () => {
+    expect(typesetFrench('regrets : « Nous sommes conscients. »')).toBe(`regrets${NBSP}: «${NBSP}Nous sommes conscients.${NBSP}»`);
+    expect(typesetFrench('Pourquoi ? Voilà ! Fin ; suite')).toBe(`Pourquoi${NNBSP}? Voilà${NNBSP}! Fin${NNBSP}; suite`);
+  });
+
+  it('groups thousands with narrow no-break spaces', () => {
+    expect(typesetFrench('États-Unis : 2,000,000 utilisateurs')).toBe(`États-Unis${NBSP}: 2${NNBSP}000${NNBSP}000 utilisateurs`);
+    expect(typesetFrench('environ 300,000 utilisateurs')).toBe(`environ 300${NNBSP}000 utilisateurs`);
+    expect(typesetFrench('2 000 000 et 12 345,5')).toBe(`2${NNBSP}000${NNBSP}000 et 12${NNBSP}345,5`);
+  });
+
+  it('leaves French decimals, URLs and times alone', () => {
+    expect(typesetFrench('1,250 kg et 0,5')).toBe('1,250 kg et 0,5');
+    expect(typesetFrench('https://example.org:8080/x')).toBe('https://example.org:8080/x');
+  });
+});
+
+describe('typesetText', () => {
+  const tree = () => fromHtml('<p>Total : 2,000,000</p><pre><code>a : 1,000,000</code></pre>', { fragment: true });
+
+  it('changes the text of French prose, never code', () => {
+    const french = tree();
+    typesetText(french, 'fr');
+    expect(toHtml(french)).toBe(`<p>Total${NBSP}: 2${NNBSP}000${NNBSP}000</p><pre><code>a : 1,000,000</code></pre>`);
+  });
+
+  it('leaves other languages as written', () => {
+    const english = tree();
+    typesetText(english, 'en');
+    expect(toHtml(english)).toBe('<p>Total : 2,000,000</p><pre><code>a : 1,000,000</code></pre>');
+  });
+});
