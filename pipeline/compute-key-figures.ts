@@ -53,9 +53,12 @@ function readRows(text: string, url: string): Row[] | string {
 type Problem = Readonly<{ problem: string; key: 'data' | 'field' | 'show' }>;
 
 export function computeFigure(spec: KeyFigureSpec, rows: readonly Row[], lang: string): KeyFigure | Problem {
-  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
-  const format = (value: number) =>
-    spec.format === 'compact' ? new Intl.NumberFormat(lang, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 }).format(value) : number.format(value);
+  const formatter =
+    spec.format === 'compact'
+      ? new Intl.NumberFormat(lang, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 })
+      : new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+  // ICU groups French thousands with narrow spaces; the charts and the text use no-break spaces.
+  const format = (value: number) => formatter.format(value).replace(/\u202f/g, '\u00a0');
   if (rows.length === 0) return { problem: `${spec.data} has no rows`, key: 'data' };
   for (const key of ['field', 'show'] as const) {
     const column = spec[key];

@@ -34,16 +34,33 @@ function hyphenatorFor(lang: string): Hyphenate | undefined {
 export function hyphenateText(tree: Root, lang: string): void {
   const hyphenate = hyphenatorFor(lang);
   if (!hyphenate) return;
+  const lastWords = lastTextOfBlocks(tree);
   visit(tree, (node) => {
     if (node.type === 'element' && (isVerbatim(node) || UNBROKEN.has((node as Element).tagName))) return SKIP;
     if (node.type !== 'text') return undefined;
     const text = node as Text;
-    text.value = text.value.replace(/\S+/g, (word) =>
+    // The last word of a paragraph stays whole: a lone syllable on the last line is a runt.
+    const keep = lastWords.has(text) ? (/\S+\s*$/.exec(text.value)?.index ?? text.value.length) : text.value.length;
+    text.value = text.value.slice(0, keep).replace(/\S+/g, (word) =>
       /[\d/@.:]|\u00ad/.test(word.replace(/[.,:;!?»)]+$/, ''))
         ? word
         : // No break inside ff, fi, fl: the font draws them as one ligature, whose text would copy wrong.
           hyphenate(word, { html: false, minWordLength: 6 }).replace(/f\u00ad(?=[fil])/g, 'f'),
-    );
+    ) + text.value.slice(keep);
     return undefined;
   });
+}
+
+/** The last text node of each paragraph, list item and quote. */
+function lastTextOfBlocks(tree: Root): Set<Text> {
+  const last = new Set<Text>();
+  visit(tree, 'element', (block: Element) => {
+    if (!['p', 'li', 'blockquote', 'dd', 'td'].includes(block.tagName)) return;
+    let found: Text | undefined;
+    visit(block, 'text', (node: Text) => {
+      if (node.value.trim()) found = node;
+    });
+    if (found) last.add(found);
+  });
+  return last;
 }

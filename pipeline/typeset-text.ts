@@ -14,8 +14,8 @@ export function isVerbatim(node: Element): boolean {
 /**
  * The typographic conventions of the article's language, applied to the text of the body.
  * French: a no-break space before `:` and inside « », a narrow one before `; ! ?`, and
- * numbers grouped by narrow no-break spaces (2,000,000 → 2 000 000). Other languages are
- * left as written.
+ * numbers grouped by no-break spaces (2,000,000 → 2 000 000), as the charts group them.
+ * Other languages are left as written.
  */
 export function typesetText(tree: Root, lang: string): void {
   if (new Intl.Locale(lang).language !== 'fr') return;
@@ -37,9 +37,9 @@ export function typesetFrench(text: string): string {
       .replace(/[ \u00a0\u202f]*»/g, `${NBSP}»`)
       // English-style grouping: 2,000,000 (two groups or more), or 300,000 (a round thousand).
       // A single group such as 1,250 stays: in French it is a decimal number.
-      .replace(/\b\d{1,3}(?:,\d{3}){2,}\b(?!,\d)/g, (number) => number.replaceAll(',', NNBSP))
-      .replace(/\b(\d{1,3}),(000)\b(?![,.]\d)/g, `$1${NNBSP}$2`)
-      // Grouping with ordinary spaces must not break across lines either.
-      .replace(/\b(\d{1,3})(?: (\d{3}))+\b/g, (number) => number.replaceAll(' ', NNBSP))
+      .replace(/\b\d{1,3}(?:,\d{3}){2,}\b(?!,\d)/g, (number) => number.replaceAll(',', NBSP))
+      .replace(/\b(\d{1,3}),(000)\b(?![,.]\d)/g, `$1${NBSP}$2`)
+      // Grouping with ordinary or narrow spaces must not break across lines either.
+      .replace(/\b(\d{1,3})(?:[ \u202f](\d{3}))+\b/g, (number) => number.replace(/[ \u202f]/g, NBSP))
   );
 }

@@ -17,7 +17,7 @@ const spec = (extra: Partial<KeyFigureSpec>): KeyFigureSpec => ({ label: 'x', da
 
 describe('computeFigure', () => {
   it('sums a column, in the article’s language', () => {
-    expect(computeFigure(spec({}), rows, 'fr')).toEqual({ value: '3\u202f100\u202f000', label: 'x' });
+    expect(computeFigure(spec({}), rows, 'fr')).toEqual({ value: '3\u00a0100\u00a0000', label: 'x' });
     expect(computeFigure(spec({ format: 'compact' }), rows, 'fr')).toEqual({ value: '3,1 millions', label: 'x' });
     expect(computeFigure(spec({ format: 'compact' }), rows, 'en')).toEqual({ value: '3.1 million', label: 'x' });
   });
@@ -28,7 +28,7 @@ describe('computeFigure', () => {
   });
 
   it('names the row with the largest or smallest value', () => {
-    expect(computeFigure(spec({ op: 'max', show: 'country' }), rows, 'fr')).toEqual({ value: 'États-Unis', label: 'x', detail: '2\u202f000\u202f000' });
+    expect(computeFigure(spec({ op: 'max', show: 'country' }), rows, 'fr')).toEqual({ value: 'États-Unis', label: 'x', detail: '2\u00a0000\u00a0000' });
     expect(computeFigure(spec({ op: 'min', show: 'country' }), rows, 'en')).toEqual({ value: 'Autres pays (24)', label: 'x', detail: '300,000' });
     expect(computeFigure(spec({ op: 'mean' }), rows, 'en')).toMatchObject({ value: '1,033,333.3' });
   });
@@ -53,7 +53,7 @@ describe('computeKeyFigures', () => {
       [spec({ label: 'utilisateurs' }), spec({ label: 'manquant', data: 'data/none.csv' }), spec({ label: 'faux', field: 'usres' })],
       { contentDir: content, lang: 'fr', article, lineOf },
     );
-    expect(figures).toEqual([{ value: '1\u202f000\u202f000', label: 'utilisateurs' }]);
+    expect(figures).toEqual([{ value: '1\u00a0000\u00a0000', label: 'utilisateurs' }]);
     expect(article.messages.map(formatProblem)).toEqual([
       'article.md:15:1: key figure "manquant": chart data file not found: data/none.csv',
       'article.md:21:1: key figure "faux": no column "usres" in data/a.csv',

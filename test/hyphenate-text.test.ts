@@ -13,7 +13,7 @@ function hyphenate(html: string, lang: string): string {
 
 describe('hyphenateText', () => {
   it('puts soft hyphens into the long words of French and English prose', () => {
-    expect(hyphenate('<p>une interruption technologique</p>', 'fr')).toBe(`<p>une in${SHY}ter${SHY}rup${SHY}tion tech${SHY}no${SHY}lo${SHY}gique</p>`);
+    expect(hyphenate('<p>une interruption technologique majeure</p>', 'fr')).toBe(`<p>une in${SHY}ter${SHY}rup${SHY}tion tech${SHY}no${SHY}lo${SHY}gique majeure</p>`);
     expect(hyphenate('<li>the authority published its punctuality figures</li>', 'en')).toContain(`punc${SHY}tu${SHY}al${SHY}i${SHY}ty`);
   });
 
@@ -23,7 +23,11 @@ describe('hyphenateText', () => {
   });
 
   it('does not break between the letters of an ff, fi or fl ligature', () => {
-    expect(hyphenate('<p>affecté</p>', 'fr')).toBe(`<p>affec${SHY}té</p>`);
+    expect(hyphenate('<p>affecté ici</p>', 'fr')).toBe(`<p>affec${SHY}té ici</p>`);
+  });
+
+  it('keeps the last word of a paragraph whole, so that no syllable stands alone on the last line', () => {
+    expect(hyphenate('<p>pour éviter <em>de telles</em> interruptions à l’avenir.</p>', 'fr')).toBe(`<p>pour évi${SHY}ter <em>de telles</em> in${SHY}ter${SHY}rup${SHY}tions à l’avenir.</p>`);
   });
 
   it('leaves a language without patterns as written', () => {

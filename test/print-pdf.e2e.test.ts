@@ -198,7 +198,7 @@ describe('the French briefing', () => {
     const html = readFileSync(join(first, 'index.html'), 'utf8');
     expect(html).toContain('regrets\u00a0: «\u00a0Nous sommes conscients');
     expect(html).toContain('occasionnée.\u00a0»');
-    expect(html).toContain('États-Unis\u00a0: 2\u202f000\u202f000 utilisateurs');
+    expect(html).toContain('États-Unis\u00a0: 2\u00a0000\u00a0000 utilisateurs');
   });
 
   it('weighs under 1 MB', () => {

@@ -12,10 +12,10 @@ describe('typesetFrench', () => {
     expect(typesetFrench('Pourquoi ? Voilà ! Fin ; suite')).toBe(`Pourquoi${NNBSP}? Voilà${NNBSP}! Fin${NNBSP}; suite`);
   });
 
-  it('groups thousands with narrow no-break spaces', () => {
-    expect(typesetFrench('États-Unis : 2,000,000 utilisateurs')).toBe(`États-Unis${NBSP}: 2${NNBSP}000${NNBSP}000 utilisateurs`);
-    expect(typesetFrench('environ 300,000 utilisateurs')).toBe(`environ 300${NNBSP}000 utilisateurs`);
-    expect(typesetFrench('2 000 000 et 12 345,5')).toBe(`2${NNBSP}000${NNBSP}000 et 12${NNBSP}345,5`);
+  it('groups thousands with no-break spaces', () => {
+    expect(typesetFrench('États-Unis : 2,000,000 utilisateurs')).toBe(`États-Unis${NBSP}: 2${NBSP}000${NBSP}000 utilisateurs`);
+    expect(typesetFrench('environ 300,000 utilisateurs')).toBe(`environ 300${NBSP}000 utilisateurs`);
+    expect(typesetFrench('2 000 000 et 12\u202f345,5')).toBe(`2${NBSP}000${NBSP}000 et 12${NBSP}345,5`);
   });
 
   it('leaves French decimals, URLs and times alone', () => {
@@ -30,7 +30,7 @@ describe('typesetText', () => {
   it('changes the text of French prose, never code', () => {
     const french = tree();
     typesetText(french, 'fr');
-    expect(toHtml(french)).toBe(`<p>Total${NBSP}: 2${NNBSP}000${NNBSP}000</p><pre><code>a : 1,000,000</code></pre>`);
+    expect(toHtml(french)).toBe(`<p>Total${NBSP}: 2${NBSP}000${NBSP}000</p><pre><code>a : 1,000,000</code></pre>`);
   });
 
   it('leaves other languages as written', () => {
