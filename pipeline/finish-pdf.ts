@@ -58,7 +58,8 @@ function setMetadata(document: PDFDocument, meta: FrontMatter, env: NodeJS.Proce
   document.setTitle(meta.title, { showInWindowTitleBar: true });
   if (meta.author) document.setAuthor(meta.author);
   document.setSubject(meta.description);
-  if (meta.keywords?.length) document.setKeywords([...meta.keywords]);
+  // pdf-lib joins keywords with spaces, which would merge "utilisateurs bloqués" with its neighbours.
+  if (meta.keywords?.length) document.setKeywords([meta.keywords.join(', ')]);
   document.setLanguage(meta.lang);
   document.setCreator(PRODUCER);
   document.setProducer(`${PRODUCER} (Chromium, pdf-lib)`);

@@ -9,7 +9,7 @@ async function blankPdf(): Promise<Uint8Array> {
   return document.save();
 }
 
-const meta = { title: 'Chaos Numérique : 5 Millions', description: 'Une phrase.', lang: 'fr', date: '2026-11-24', author: 'Rédaction' };
+const meta = { title: 'Chaos Numérique : 5 Millions', description: 'Une phrase.', lang: 'fr', date: '2026-11-24', author: 'Rédaction', keywords: ['ChatGPT', 'utilisateurs bloqués'] };
 
 describe('finishPdf', () => {
   it('sets the document information from the front matter', async () => {
@@ -17,6 +17,7 @@ describe('finishPdf', () => {
     expect(pdf.getTitle()).toBe('Chaos Numérique : 5 Millions');
     expect(pdf.getAuthor()).toBe('Rédaction');
     expect(pdf.getSubject()).toBe('Une phrase.');
+    expect(pdf.getKeywords()).toBe('ChatGPT, utilisateurs bloqués');
     expect(pdf.getCreator()).toBe('briefing');
     expect(pdf.getCreationDate()?.toISOString()).toBe('2026-11-24T00:00:00.000Z');
     expect(pdf.getModificationDate()?.toISOString()).toBe('2026-11-24T00:00:00.000Z');
