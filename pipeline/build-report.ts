@@ -7,7 +7,7 @@ import type { Code } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { captureSocial } from './capture-social.js';
+import { captureSocial, SHARE_FORMATS } from './capture-social.js';
 import { checkPdf, pdfBudget } from './check-pdf.js';
 import { collectFonts } from './collect-fonts.js';
 import { computeKeyFigures } from './compute-key-figures.js';
@@ -40,8 +40,8 @@ export type BuildResult = Readonly<{
 }>;
 
 const TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
-const SOCIAL_PAGE = 'social-card.html';
 const PRINT_PAGE = 'print.html';
+const sharePage = (format: string) => `share-${format}.html`;
 
 /**
  * content/ → index.html, report.pdf, social.png and charts/*.svg, in numbered steps.
@@ -91,7 +91,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
 
     // 4. The page. The body is rendered even after a problem, so that one build reports them all.
     const byNode = new Map<Code, RenderedChart>(charts.map((chart) => [parsed.charts[chart.index - 1]!.node, chart]));
-    const body = await time('html', () => renderBody(parsed.tree, byNode, article, contentDir));
+    const body = await time('html', () => renderBody(parsed.tree, byNode, article, contentDir, meta?.lang));
     if (!meta || hasErrors(files())) throw new ContentError(allMessages(files()));
     if (!meta.url) {
       addWarning(article, 'no "url" in the front matter: og:image is relative, and share cards need an absolute URL', { line: 1, column: 1 }, 'url');
@@ -106,10 +106,17 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     if (hasErrors(files())) throw new ContentError(allMessages(files()));
     // The page and the PDF share the typography of the language; only print is hyphenated.
     typesetText(body.tree, meta.lang);
-    const page = renderPage(pageTemplate, meta, body.tree, figures);
+    const shareChart = meta.share_chart ? charts.find((chart) => chart.id === meta.share_chart) : charts[0];
+    if (meta.share_chart && !shareChart) {
+      addError(article, `share_chart "${meta.share_chart}" is not the id of a chart of the article`, { line: parsed.frontMatterLine(['share_chart']), column: 1 }, 'share-chart');
+      throw new ContentError(allMessages(files()));
+    }
+    const extras = { figures, imageAlt: shareChart?.description };
+    const page = renderPage(pageTemplate, meta, body.tree, extras);
     const printTree = structuredClone(body.tree);
     hyphenateText(printTree, meta.lang);
-    const printPage = renderPage(pageTemplate, meta, printTree, figures);
+    const printPage = renderPage(pageTemplate, meta, printTree, extras);
+
 
     // 5. Stage every file of the output folder.
     staging = await createStaging(outDir);
@@ -123,20 +130,33 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
         stage.copy(join(TEMPLATES, 'page.css'), 'assets/page.css'),
         stage.copy(join(TEMPLATES, 'print.css'), 'assets/print.css'),
         stage.copy(join(TEMPLATES, 'social.css'), 'assets/social.css'),
-        stage.write(SOCIAL_PAGE, renderSocial(socialTemplate, meta, charts[0]?.svg)),
+        stage.copy(join(TEMPLATES, 'favicon.svg'), 'assets/favicon.svg'),
+        ...SHARE_FORMATS.map((format) =>
+          stage.write(sharePage(format.name), renderSocial(socialTemplate, meta, { format: format.name, chart: shareChart?.svg, figure: figures[0] })),
+        ),
         ...[...fonts.files].map(([source, target]) => stage.copy(source, `assets/${target}`)),
         ...charts.map((chart) => stage.write(`charts/${chart.id}.svg`, chart.file)),
         ...body.images.map((image) => stage.copy(join(contentDir, image), image)),
+        // Each chart's data is published beside the page, where its table links to it.
+        ...[...new Map(charts.flatMap((chart) => (chart.data ? [[chart.data.url, chart.data.path] as const] : []))).entries()].map(([url, path]) => stage.copy(path, url)),
       ]);
     });
 
     // 6. Print the PDF and capture the share image, in parallel pages of one browser.
     const { browser } = await time('browser', () => browserReady);
     const blocked: string[] = [];
-    const [pdf, png] = await time('pdf+png', () =>
-      Promise.all([printPdf(browser, stage.dir, PRINT_PAGE, (url) => blocked.push(url)), captureSocial(browser, stage.dir, SOCIAL_PAGE, (url) => blocked.push(url))]),
+    const onBlocked = (url: string) => blocked.push(url);
+    const [pdf, ...shares] = await time('pdf+png', () =>
+      Promise.all([
+        printPdf(browser, stage.dir, PRINT_PAGE, onBlocked),
+        ...SHARE_FORMATS.map((format) => captureSocial(browser, stage.dir, sharePage(format.name), format, onBlocked)),
+      ]),
     );
     for (const url of new Set(blocked)) addError(article, `the page asked for a resource outside the output folder: ${url}`, undefined, 'blocked-request');
+    SHARE_FORMATS.forEach((format, index) => {
+      const overflowing = shares[index]!.overflowing;
+      if (overflowing.length > 0) addError(article, `${format.file}: text does not fit its box (${overflowing.join(', ')})`, { line: 1, column: 1 }, 'share-image');
+    });
     if (hasErrors(files())) throw new ContentError(allMessages(files()));
 
     // 7. Metadata and the PDF's own check, then swap the new output in.
@@ -151,8 +171,8 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     await time('write', async () => {
       await Promise.all([
         stage.write('report.pdf', finished),
-        stage.write('social.png', png),
-        stage.remove(SOCIAL_PAGE),
+        ...SHARE_FORMATS.map((format, index) => stage.write(format.file, shares[index]!.png)),
+        ...SHARE_FORMATS.map((format) => stage.remove(sharePage(format.name))),
         stage.remove(PRINT_PAGE),
         stage.remove('assets/social.css'),
       ]);

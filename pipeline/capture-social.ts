@@ -1,21 +1,47 @@
-import type { Browser } from 'puppeteer';
-import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'puppeteer';
 import { withPage } from './launch-browser.js';
 
-export const SOCIAL_WIDTH = 1200;
-export const SOCIAL_HEIGHT = 630;
+export type ShareFormat = Readonly<{ name: 'wide' | 'square'; file: string; width: number; height: number }>;
 
-/** Screenshots the staged share-image page at 1200×630. */
-export async function captureSocial(browser: Browser, stagingDir: string, htmlName: string, onBlocked: (url: string) => void): Promise<Uint8Array> {
+export const SHARE_FORMATS: readonly ShareFormat[] = [
+  { name: 'wide', file: 'social.png', width: 1200, height: 630 },
+  { name: 'square', file: 'social-square.png', width: 1080, height: 1080 },
+];
+
+export type ShareImage = Readonly<{ png: Uint8Array; overflowing: readonly string[] }>;
+
+// Written as a string: page.evaluate with a function would ship the bundler's helpers too.
+const FIND_OVERFLOW = `(() => {
+  const card = document.querySelector('.card').getBoundingClientRect();
+  const found = [];
+  for (const element of document.querySelectorAll('.card h1, .card p, .card .chart')) {
+    const box = element.getBoundingClientRect();
+    const clipped = element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1;
+    const outside = box.left < card.left - 0.5 || box.right > card.right + 0.5 || box.top < card.top - 0.5 || box.bottom > card.bottom + 0.5;
+    if (clipped || outside) found.push(element.className || element.tagName.toLowerCase());
+  }
+  return found;
+})()`;
+
+/**
+ * Screenshots a staged share page at its size, once its title has been fitted, and says
+ * which of its texts still overflow their boxes.
+ */
+export async function captureSocial(browser: Browser, stagingDir: string, htmlName: string, format: ShareFormat, onBlocked: (url: string) => void): Promise<ShareImage> {
   return withPage(
     browser,
     stagingDir,
     async (page) => {
-      await page.setViewport({ width: SOCIAL_WIDTH, height: SOCIAL_HEIGHT, deviceScaleFactor: 1 });
-      await page.goto(pathToFileURL(join(stagingDir, htmlName)).href, { waitUntil: 'load' });
-      return page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: SOCIAL_WIDTH, height: SOCIAL_HEIGHT } });
+      await page.setViewport({ width: format.width, height: format.height, deviceScaleFactor: 1 });
+      await page.goto(pathToFileURL(join(stagingDir, htmlName)).href, { waitUntil: 'load', timeout: 30_000 });
+      await page.waitForFunction("document.documentElement.dataset.fitted === 'true'", { timeout: 10_000 });
+      const overflowing = (await page.evaluate(FIND_OVERFLOW)) as string[];
+      const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: format.width, height: format.height } });
+      return { png, overflowing };
     },
     onBlocked,
+    { javaScript: true },
   );
 }

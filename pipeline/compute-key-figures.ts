@@ -1,14 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
 import type { VFile } from 'vfile';
 import { resolveContentUrl } from './load-chart-data.js';
 import { addError } from './problems.js';
 import type { FrontMatterLines, KeyFigureSpec } from './read-front-matter.js';
+import { readTable, type Row } from './read-table.js';
 
 /** A key figure as the cover shows it: "5,3 millions" / "d’utilisateurs bloqués". */
 export type KeyFigure = Readonly<{ value: string; label: string; detail?: string }>;
-
-type Row = Record<string, unknown>;
 
 /**
  * Computes the front matter's key figures from the data files, so that the cover never
@@ -28,7 +26,7 @@ export async function computeKeyFigures(
       fail('data', resolved.reason);
       continue;
     }
-    const rows = readRows(await readFile(resolved.path, 'utf8'), spec.data);
+    const rows = readTable(await readFile(resolved.path, 'utf8'), spec.data);
     if (typeof rows === 'string') {
       fail('data', rows);
       continue;
@@ -38,16 +36,6 @@ export async function computeKeyFigures(
     else figures.push(figure);
   }
   return figures;
-}
-
-function readRows(text: string, url: string): Row[] | string {
-  try {
-    const rows = /\.json$/i.test(url) ? (JSON.parse(text) as unknown) : parse(text, { columns: true, bom: true, skip_empty_lines: true });
-    if (!Array.isArray(rows)) return `${url} must hold a list of rows`;
-    return rows as Row[];
-  } catch (error) {
-    return `cannot read ${url}: ${(error as Error).message.split('\n')[0]}`;
-  }
 }
 
 type Problem = Readonly<{ problem: string; key: 'data' | 'field' | 'show' }>;

@@ -42,18 +42,20 @@ export async function launchBrowser(executablePath: string, signal?: AbortSignal
 
 /**
  * Opens a page that may load only files under `root` and `data:` URLs, with JavaScript
- * disabled, runs `use` on it and closes it whatever happens. Anything else the page
- * asks for is aborted and reported to `onBlocked`.
+ * disabled unless asked for, runs `use` on it and closes it whatever happens. Anything
+ * else the page asks for is aborted and reported to `onBlocked`.
  */
 export async function withPage<T>(
   browser: Browser,
   root: string,
   use: (page: Page) => Promise<T>,
   onBlocked: (url: string) => void = () => {},
+  options: Readonly<{ javaScript?: boolean }> = {},
 ): Promise<T> {
   const page = await browser.newPage();
   try {
-    await page.setJavaScriptEnabled(false);
+    // Only the pipeline's own share template runs a script (to fit its title); never the content.
+    await page.setJavaScriptEnabled(options.javaScript === true);
     await page.setRequestInterception(true);
     const allowed = `file://${root.endsWith('/') ? root : `${root}/`}`;
     page.on('request', (request) => {

@@ -1,14 +1,14 @@
 /** The few words the templates write themselves, by language; English when a language is missing. */
-type Strings = Readonly<{ downloadPdf: string; page: string; of: string }>;
+export type Strings = Readonly<{ downloadPdf: string; page: string; of: string; chartData: string; downloadData: string; rowsShown: string; table: string }>;
 
 const STRINGS: Readonly<Record<string, Strings>> = {
-  en: { downloadPdf: 'Download the PDF briefing', page: 'page', of: 'of' },
-  fr: { downloadPdf: 'Télécharger la synthèse en PDF', page: 'page', of: 'sur' },
-  de: { downloadPdf: 'Das Briefing als PDF herunterladen', page: 'Seite', of: 'von' },
-  es: { downloadPdf: 'Descargar el informe en PDF', page: 'página', of: 'de' },
-  it: { downloadPdf: 'Scarica il documento in PDF', page: 'pagina', of: 'di' },
-  pt: { downloadPdf: 'Descarregar o relatório em PDF', page: 'página', of: 'de' },
-  nl: { downloadPdf: 'Download het rapport als pdf', page: 'pagina', of: 'van' },
+  en: { downloadPdf: 'Download the PDF briefing', page: 'page', of: 'of', chartData: 'The data behind this chart', downloadData: 'Download the data', rowsShown: 'rows shown', table: 'Table' },
+  fr: { downloadPdf: 'Télécharger la synthèse en PDF', page: 'page', of: 'sur', chartData: 'Les données de ce graphique', downloadData: 'Télécharger les données', rowsShown: 'lignes affichées', table: 'Tableau' },
+  de: { downloadPdf: 'Das Briefing als PDF herunterladen', page: 'Seite', of: 'von', chartData: 'Die Daten dieser Grafik', downloadData: 'Daten herunterladen', rowsShown: 'Zeilen angezeigt', table: 'Tabelle' },
+  es: { downloadPdf: 'Descargar el informe en PDF', page: 'página', of: 'de', chartData: 'Los datos de este gráfico', downloadData: 'Descargar los datos', rowsShown: 'filas mostradas', table: 'Tabla' },
+  it: { downloadPdf: 'Scarica il documento in PDF', page: 'pagina', of: 'di', chartData: 'I dati di questo grafico', downloadData: 'Scarica i dati', rowsShown: 'righe mostrate', table: 'Tabella' },
+  pt: { downloadPdf: 'Descarregar o relatório em PDF', page: 'página', of: 'de', chartData: 'Os dados deste gráfico', downloadData: 'Descarregar os dados', rowsShown: 'linhas mostradas', table: 'Tabela' },
+  nl: { downloadPdf: 'Download het rapport als pdf', page: 'pagina', of: 'van', chartData: 'De gegevens achter deze grafiek', downloadData: 'Download de gegevens', rowsShown: 'rijen getoond', table: 'Tabel' },
 };
 
 export function localStrings(lang: string): Strings {

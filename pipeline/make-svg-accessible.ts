@@ -10,6 +10,7 @@ export function makeSvgAccessible(svgText: string, id: string, title: string, de
   const svg = root.children.find((node): node is Element => node.type === 'element' && node.tagName === 'svg');
   if (!svg) throw new Error(`vega produced no <svg> for chart "${id}"`);
   prefixIds(svg, `${id}-`);
+  hideParts(svg);
 
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
@@ -49,4 +50,19 @@ function prefixIds(svg: Element, prefix: string): void {
       });
     }
   }
+}
+
+/**
+ * The chart is one image, named by its title and described by its description: the roles
+ * vega gives its groups and marks ("graphics-symbol" with no name of its own) would make
+ * screen readers announce unnamed parts, so they go.
+ */
+function hideParts(svg: Element): void {
+  const visit = (node: Element) => {
+    for (const key of Object.keys(node.properties)) {
+      if (key === 'role' || key.startsWith('aria')) delete node.properties[key];
+    }
+    for (const child of node.children) if (child.type === 'element') visit(child);
+  };
+  for (const child of svg.children) if (child.type === 'element') visit(child);
 }

@@ -29,6 +29,8 @@ export type FrontMatter = Readonly<{
   author?: string;
   url?: string;
   keywords?: readonly string[];
+  /** The chart shown small on the share images (its fence id); else the first chart. */
+  share_chart?: string;
   figures?: readonly KeyFigureSpec[];
 }>;
 
@@ -52,6 +54,7 @@ const schema = z.object({
     .refine((value) => /^https?:\/\/[^/]+/.test(value), 'must be an absolute http(s) URL')
     .optional(),
   keywords: z.array(text).optional(),
+  share_chart: text.optional(),
   figures: z
     .array(
       z

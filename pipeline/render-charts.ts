@@ -6,23 +6,33 @@ import type { VFile } from 'vfile';
 import { chartConfig, chartLocale } from './chart-theme.js';
 import { checkCsv } from './check-csv.js';
 import { collectDataUrls, collectQuantitativeFields, createDataLoader, resolveContentUrl, type DataLoader } from './load-chart-data.js';
+import { compactSvg } from './compact-svg.js';
+import { describeChart } from './describe-chart.js';
 import { makeSvgAccessible } from './make-svg-accessible.js';
 import { measureTextWidth } from './measure-text.js';
 import type { ChartSource } from './parse-article.js';
 import { addError, addWarning } from './problems.js';
+import { readTable, type Row } from './read-table.js';
 
 export type RenderedChart = Readonly<{
   id: string;
   index: number;
   /** The chart's accessible name: its title, else a localized "Chart N". */
   title: string;
-  /** One sentence on what the chart shows, from the spec's `description`. */
+  /**
+   * What the chart shows: a sentence computed from its data, then the spec's own
+   * `description`. The caption, the SVG's <desc> and the share image's alt text.
+   */
   description: string | undefined;
+  /** The chart's own data file, shown as a table under the chart and published with the page. */
+  data: ChartData | undefined;
   /** The chart as a hast `<svg role="img">`, ready to be placed in a page. */
   svg: Element;
   /** The same chart as a standalone SVG file. */
   file: string;
 }>;
+
+export type ChartData = Readonly<{ url: string; path: string; columns: readonly string[]; rows: readonly Row[] }>;
 
 export type ChartContext = Readonly<{
   contentDir: string;
@@ -97,10 +107,14 @@ async function renderChart(
   if (readTitle(spec) === undefined) {
     addWarning(article, `chart "${chart.id}" has no title: readers of the page hear "${title}"`, at, 'chart-title');
   }
-  const description = typeof spec.description === 'string' ? spec.description : undefined;
+  const data = await readChartData(spec, context.contentDir, loader);
+  const generated = data ? describeChart(spec, data.rows, context.lang) : undefined;
+  const written = typeof spec.description === 'string' && spec.description.trim() ? spec.description.trim() : undefined;
+  const description = [generated, written].filter(Boolean).join(' ') || undefined;
   const svg = makeSvgAccessible(svgText, chart.id, title, description);
+  compactSvg(svg);
   const file = `<?xml version="1.0" encoding="UTF-8"?>\n${toHtml(svg, { space: 'svg', closeEmptyElements: true })}\n`;
-  return { id: chart.id, index: chart.index, title, description, svg, file };
+  return { id: chart.id, index: chart.index, title, description, data, svg, file };
 }
 
 function parseSpec(chart: ChartSource, article: VFile): Record<string, unknown> | undefined {
@@ -147,6 +161,17 @@ async function checkData(spec: unknown, chart: ChartSource, context: ChartContex
     }
   }
   return ok;
+}
+
+/** The file the spec's top-level `data` reads, when it is a table of the content folder. */
+async function readChartData(spec: Record<string, unknown>, contentDir: string, loader: DataLoader): Promise<ChartData | undefined> {
+  const url = (spec.data as { url?: unknown } | undefined)?.url;
+  if (typeof url !== 'string' || !/\.(csv|json)$/i.test(url)) return undefined;
+  const resolved = resolveContentUrl(url, contentDir, 'chart data');
+  if (!resolved.ok || resolved.relative.startsWith('world-atlas:')) return undefined;
+  const rows = readTable(await loader.file(resolved.path), url);
+  if (typeof rows === 'string' || rows.length === 0) return undefined;
+  return { url: resolved.relative, path: resolved.path, columns: Object.keys(rows[0]!), rows };
 }
 
 function collectingLogger(problems: string[]) {

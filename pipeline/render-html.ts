@@ -1,15 +1,18 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { h } from 'hastscript';
 import type { Code, Root as MdastRoot } from 'mdast';
 import { defaultHandlers, type State } from 'mdast-util-to-hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { resolveContentUrl } from './load-chart-data.js';
 import { addError, addWarning } from './problems.js';
-import type { RenderedChart } from './render-charts.js';
+import { localStrings, type Strings } from './localize.js';
+import { numberIn } from './read-table.js';
+import type { ChartData, RenderedChart } from './render-charts.js';
 
 export type RenderedBody = Readonly<{
   /** The article body as a hast tree, charts inline. */
@@ -37,7 +40,8 @@ const EMBEDS: Record<string, string> = { img: 'src', source: 'src', video: 'src'
  * Turns the article tree into the hast of its body: raw HTML sanitized (GitHub's schema),
  * each chart fence replaced by a `<figure>` holding the chart's accessible SVG.
  */
-export function renderBody(tree: MdastRoot, charts: ReadonlyMap<Code, RenderedChart>, file: VFile, contentDir: string): RenderedBody {
+export function renderBody(tree: MdastRoot, charts: ReadonlyMap<Code, RenderedChart>, file: VFile, contentDir: string, lang = 'en'): RenderedBody {
+  const strings = localStrings(lang);
   const images: string[] = [];
   const processor = unified()
     .use(remarkRehype, {
@@ -54,7 +58,8 @@ export function renderBody(tree: MdastRoot, charts: ReadonlyMap<Code, RenderedCh
     .use(() => (hast: HastRoot) => reportUnsafeHtml(hast, file))
     .use(rehypeSanitize, schema)
     .use(() => (hast: HastRoot) => {
-      placeCharts(hast, charts);
+      wrapTables(hast, strings);
+      placeCharts(hast, charts, strings, lang);
       collectImages(hast, file, contentDir, images);
     });
   return { tree: processor.runSync(tree as never, file) as HastRoot, images };
@@ -87,18 +92,73 @@ function isRemote(url: string): boolean {
   return url.startsWith('//') || (/^[a-z][a-z0-9+.-]*:/i.test(url) && !/^data:/i.test(url));
 }
 
-function placeCharts(tree: HastRoot, charts: ReadonlyMap<Code, RenderedChart>): void {
+function placeCharts(tree: HastRoot, charts: ReadonlyMap<Code, RenderedChart>, strings: Strings, lang: string): void {
   const byId = new Map([...charts.values()].map((chart) => [chart.id, chart]));
   visit(tree, 'element', (node: Element, index, parent) => {
     const id = node.properties[CHART_ATTRIBUTE];
     const chart = typeof id === 'string' ? byId.get(id) : undefined;
     if (!chart || !parent || index === undefined) return;
+    // The caption holds the description and, folded, the data: a figure has one caption.
+    const caption: ElementContent[] = [];
+    if (chart.description) caption.push(h('p.chart-description', chart.description));
+    if (chart.data) caption.push(dataTable(chart.data, `${strings.chartData} : ${chart.title}`, strings, lang));
     const children: ElementContent[] = [structuredClone(chart.svg)];
-    if (chart.description) {
-      children.push({ type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: chart.description }] });
-    }
-    parent.children[index] = { type: 'element', tagName: 'figure', properties: { className: ['chart'], id: `chart-${chart.id}` }, children };
+    if (caption.length > 0) children.push(h('figcaption', caption));
+    parent.children[index] = h('figure.chart', { id: `chart-${chart.id}` }, children);
   });
+}
+
+/**
+ * A wide table scrolls inside its own box, so that a phone never scrolls the whole page
+ * sideways; the box takes the keyboard focus, so that it can be scrolled without a mouse.
+ */
+function scrollBox(table: Element, label: string): Element {
+  return h('section.table-scroll', { tabIndex: 0, ariaLabel: label }, [table]);
+}
+
+function wrapTables(tree: HastRoot, strings: Strings): void {
+  let count = 0;
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'table' || !parent || index === undefined) return undefined;
+    // GFM column alignment comes as the obsolete align attribute; a class says the same.
+    visit(node, 'element', (cell: Element) => {
+      const align = cell.properties.align;
+      if ((cell.tagName === 'th' || cell.tagName === 'td') && typeof align === 'string') {
+        delete cell.properties.align;
+        cell.properties.className = [`align-${align}`];
+      }
+    });
+    parent.children[index] = scrollBox(node, `${strings.table} ${++count}`);
+    return SKIP;
+  });
+}
+
+/** The rows behind a chart, for readers who want the numbers, and a link to the file. */
+const MAX_ROWS = 100;
+
+function dataTable(data: ChartData, label: string, strings: Strings, lang: string): Element {
+  const format = new Intl.NumberFormat(lang, { maximumFractionDigits: 6 });
+  const numeric = data.columns.filter((column) => data.rows.every((row) => row[column] === '' || numberIn(row[column]) !== undefined));
+  const cell = (column: string, value: unknown) => {
+    const number = numeric.includes(column) ? numberIn(value) : undefined;
+    return h('td', numeric.includes(column) ? { className: ['number'] } : {}, number === undefined ? String(value ?? '') : format.format(number).replace(/\u202f/g, '\u00a0'));
+  };
+  const shown = data.rows.slice(0, MAX_ROWS);
+  const name = data.url.split('/').at(-1)!;
+  return h('details.chart-data', [
+    h('summary', strings.chartData),
+    scrollBox(
+      h('table', [
+        h('thead', h('tr', data.columns.map((column) => h('th', { scope: 'col', className: numeric.includes(column) ? ['number'] : [] }, column)))),
+        h('tbody', shown.map((row) => h('tr', data.columns.map((column) => cell(column, row[column]))))),
+      ]),
+      label,
+    ),
+    h('p.chart-data-link', [
+      h('a', { href: data.url, download: '' }, `${strings.downloadData} (${name})`),
+      data.rows.length > shown.length ? ` · ${shown.length}/${data.rows.length} ${strings.rowsShown}` : '',
+    ]),
+  ]);
 }
 
 function collectImages(tree: HastRoot, file: VFile, contentDir: string, images: string[]): void {

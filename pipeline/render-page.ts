@@ -13,14 +13,22 @@ export type Templates = Readonly<{ page: string; social: string }>;
  * Fills the page template. Mustache escapes every value; the only raw insertions are the
  * sanitized body and the print labels, which are made CSS-safe here.
  */
-export function renderPage(template: string, meta: FrontMatter, body: Root, figures: readonly KeyFigure[] = []): string {
+export function renderPage(
+  template: string,
+  meta: FrontMatter,
+  body: Root,
+  extras: Readonly<{ figures?: readonly KeyFigure[]; imageAlt?: string }> = {},
+): string {
   const strings = localStrings(meta.lang);
+  const figures = extras.figures ?? [];
   const ogImage = meta.url ? new URL('social.png', withSlash(meta.url)).href : 'social.png';
   return Mustache.render(template, {
     ...meta,
     strings,
     canonical: meta.url,
     ogImage,
+    imageAlt: extras.imageAlt ?? meta.description,
+    jsonLd: jsonLd(meta, ogImage),
     ogLocale: ogLocale(meta.lang),
     dateText: formatDate(meta.date, meta.lang),
     figures,
@@ -30,22 +38,40 @@ export function renderPage(template: string, meta: FrontMatter, body: Root, figu
   });
 }
 
-/** The share image's page: title, description, date and, when there is one, the first chart. */
-export function renderSocial(template: string, meta: FrontMatter, chart: Element | undefined): string {
+/**
+ * A share image's page, wide or square: the date, the title, the first key figure (else
+ * the description) and a small version of a chart.
+ */
+export function renderSocial(
+  template: string,
+  meta: FrontMatter,
+  parts: Readonly<{ format: 'wide' | 'square'; chart: Element | undefined; figure: KeyFigure | undefined }>,
+): string {
   return Mustache.render(template, {
     ...meta,
+    format: parts.format,
     dateText: formatDate(meta.date, meta.lang),
-    titleSize: titleSize(meta.title),
-    hasChart: chart !== undefined,
-    chart: chart ? toHtml(chart) : '',
+    figure: parts.figure,
+    hasChart: parts.chart !== undefined,
+    chart: parts.chart ? toHtml(parts.chart) : '',
   });
 }
 
-function titleSize(title: string): string {
-  if (title.length > 110) return 'title-xl';
-  if (title.length > 75) return 'title-l';
-  if (title.length > 45) return 'title-m';
-  return 'title-s';
+/** schema.org NewsArticle, for search engines; made safe to sit inside a <script> element. */
+function jsonLd(meta: FrontMatter, image: string): string {
+  const article = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: meta.title,
+    description: meta.description,
+    datePublished: meta.date,
+    inLanguage: meta.lang,
+    image: [image],
+    ...(meta.author ? { author: [{ '@type': 'Person', name: meta.author }] } : {}),
+    ...(meta.url ? { mainEntityOfPage: meta.url, url: meta.url } : {}),
+    ...(meta.keywords?.length ? { keywords: meta.keywords.join(', ') } : {}),
+  };
+  return JSON.stringify(article).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 
 function withSlash(url: string): string {

@@ -175,7 +175,7 @@ describe('an English content folder with its own data', () => {
     expect(select('html', tree)?.properties.lang).toBe('en');
     expect(select('link[rel="canonical"]', tree)?.properties.href).toBe('https://example.org/briefings/river-levels/');
     expect(meta(tree, 'og:image')).toBe('https://example.org/briefings/river-levels/social.png');
-    expect(selectAll('table', tree)).toHaveLength(1);
+    expect(selectAll('.body > .table-scroll > table', tree)).toHaveLength(1);
   });
 
   it('makes a 1200×630 share image', () => {

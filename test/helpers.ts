@@ -34,7 +34,7 @@ export function normalize(text: string): string {
  * broken at its own hyphen. So hyphens are dropped on both sides of a comparison.
  */
 export function searchable(text: string): string {
-  return normalize(text.replace(/[-\u2010]\n/g, '-')).replace(/[-\u2010]/g, '');
+  return normalize(text.replace(/[-\u2010]\s*\n\s*/g, '-')).replace(/[-\u2010]/g, '');
 }
 
 export type PdfPage = { width: number; height: number; text: string };

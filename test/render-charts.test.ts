@@ -42,7 +42,9 @@ describe('renderCharts', () => {
     expect(chart?.svg.properties).toMatchObject({ role: 'img', ariaLabelledBy: ['chart-1-title'], ariaDescribedBy: ['chart-1-desc'] });
     expect(chart?.file).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg/);
     expect(chart?.file).toContain('<title id="chart-1-title">Utilisateurs bloqués</title>');
-    expect(chart?.file).toContain('<desc id="chart-1-desc">Les États-Unis en tête.</desc>');
+    // A sentence computed from the data, then the spec's own description.
+    expect(chart?.description).toBe('users : États-Unis en tête avec 2\u00a0000\u00a0000, soit 95\u00a0% du total. Les États-Unis en tête.');
+    expect(chart?.file).toContain(`<desc id="chart-1-desc">${chart?.description}</desc>`);
     expect(chart?.file).toContain('2\u00a0000\u00a0000');
     expect(chart?.file).toContain('font-family="&#x22;Source Sans 3&#x22;');
   });

@@ -24,7 +24,7 @@ function render(lines: string[], withChart = false) {
   const charts = new Map<Code, RenderedChart>();
   if (withChart && parsed.charts[0]) {
     const svg: Element = { type: 'element', tagName: 'svg', properties: { role: 'img', ariaLabelledBy: ['c-title'] }, children: [] };
-    charts.set(parsed.charts[0].node, { id: 'c', index: 1, title: 'Title', description: 'What it shows.', svg, file: '' });
+    charts.set(parsed.charts[0].node, { id: 'c', index: 1, title: 'Title', description: 'What it shows.', data: undefined, svg, file: '' });
   }
   const body = renderBody(parsed.tree, charts, file, content);
   return { html: toHtml(body.tree), images: body.images, problems: file.messages.map(formatProblem) };
@@ -37,12 +37,12 @@ describe('renderBody', () => {
     expect(html).toContain('<h1>Heading</h1>');
     expect(html).toContain('<del>old</del>');
     expect(html).toContain('<a href="https://example.org">https://example.org</a>');
-    expect(html).toMatch(/<table>[\s\S]*<td align="right">2<\/td>/);
+    expect(html).toMatch(/<section class="table-scroll" tabindex="0" aria-label="Table 1"><table>[\s\S]*<td class="align-right">2<\/td>/);
   });
 
   it('puts each chart in a figure with its caption', () => {
     const { html } = render(['Before.', '', '```vega-lite', '{}', '```', '', 'After.'], true);
-    expect(html).toContain('<figure class="chart" id="chart-c"><svg role="img" aria-labelledby="c-title"></svg><figcaption>What it shows.</figcaption></figure>');
+    expect(html).toContain('<figure class="chart" id="chart-c"><svg role="img" aria-labelledby="c-title"></svg><figcaption><p class="chart-description">What it shows.</p></figcaption></figure>');
   });
 
   it('removes scripts, event handlers, iframes and javascript: URLs, and says where', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
-import { select } from 'hast-util-select';
+import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import type { FrontMatter } from '../pipeline/read-front-matter.js';
@@ -27,7 +27,7 @@ describe('renderPage', () => {
   it('cannot break out of the print labels', () => {
     const html = renderPage(page, { ...meta, title: 'a"; } </style><script>x()</script>' }, body(''));
     const tree = fromHtml(html);
-    expect(select('script', tree)).toBeUndefined();
+    expect(selectAll('script', tree).map((node) => node.properties.type)).toEqual(['application/ld+json']);
     expect(toString(select('style', tree)!)).toContain('counter(pages)');
   });
 
@@ -55,11 +55,21 @@ describe('renderPage', () => {
 
 describe('renderSocial', () => {
   it('shows the title, the description and the date, escaped', () => {
-    const html = renderSocial(social, meta, undefined);
+    const html = renderSocial(social, meta, { format: 'wide', chart: undefined, figure: undefined });
     const tree = fromHtml(html);
     expect(toString(select('h1', tree)!)).toBe(meta.title);
     expect(toString(select('.description', tree)!)).toBe('Une phrase.');
     expect(toString(select('time', tree)!)).toBe('24 novembre 2026');
-    expect(select('script', tree)).toBeUndefined();
+    // The template's own script fits the title; nothing of the content becomes a script.
+    expect(selectAll('script', tree)).toHaveLength(1);
+    expect(toString(select('script', tree)!)).not.toContain('alert');
+  });
+
+  it('shows the first key figure instead of the description, in the format asked for', () => {
+    const html = renderSocial(social, meta, { format: 'square', chart: undefined, figure: { value: '5,3 millions', label: 'd’utilisateurs bloqués' } });
+    const tree = fromHtml(html);
+    expect(select('html', tree)?.properties.className).toEqual(['square']);
+    expect(toString(select('.figure', tree)!)).toBe('5,3 millions d’utilisateurs bloqués');
+    expect(select('.description', tree)).toBeUndefined();
   });
 });
