@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // Each end-to-end file builds reports with its own Chromium; on a small machine they
+    // run faster one after the other than fighting for the same cores.
+    fileParallelism: false,
   },
 });

@@ -7,7 +7,7 @@ import type { Code } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { captureSocial, SHARE_FORMATS } from './capture-social.js';
+import { captureSocial, serial, SHARE_FORMATS } from './capture-social.js';
 import { checkPdf, pdfBudget } from './check-pdf.js';
 import { collectFonts } from './collect-fonts.js';
 import { computeKeyFigures } from './compute-key-figures.js';
@@ -41,6 +41,8 @@ export type BuildResult = Readonly<{
 
 const TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
 const PRINT_PAGE = 'print.html';
+/** No build waits forever on a browser that stopped answering. */
+const BROWSER_TIMEOUT_MS = 120_000;
 const sharePage = (format: string) => `share-${format}.html`;
 
 /**
@@ -68,7 +70,11 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const lock = lockOutput(outDir);
   const stopBrowser = new AbortController();
   const browserReady: Promise<BrowserSession> = launchBrowser(executablePath, stopBrowser.signal);
-  browserReady.catch(() => {}); // awaited below; an early content error must not leave it unhandled
+  let launched = false;
+  browserReady.then(
+    () => (launched = true),
+    () => {}, // awaited below; an early content error must not leave it unhandled
+  );
   let staging: Staging | undefined;
   let built = false;
   try {
@@ -146,16 +152,24 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     const { browser } = await time('browser', () => browserReady);
     const blocked: string[] = [];
     const onBlocked = (url: string) => blocked.push(url);
+    const screenshots = serial();
     const [pdf, ...shares] = await time('pdf+png', () =>
-      Promise.all([
-        printPdf(browser, stage.dir, PRINT_PAGE, onBlocked),
-        ...SHARE_FORMATS.map((format) => captureSocial(browser, stage.dir, sharePage(format.name), format, onBlocked)),
-      ]),
+      withinTime(
+        BROWSER_TIMEOUT_MS,
+        'printing the PDF and the share images',
+        Promise.all([
+          printPdf(browser, stage.dir, PRINT_PAGE, onBlocked),
+          ...SHARE_FORMATS.map((format) => captureSocial(browser, stage.dir, sharePage(format.name), format, screenshots, onBlocked)),
+        ]),
+      ),
     );
     for (const url of new Set(blocked)) addError(article, `the page asked for a resource outside the output folder: ${url}`, undefined, 'blocked-request');
     SHARE_FORMATS.forEach((format, index) => {
       const overflowing = shares[index]!.overflowing;
-      if (overflowing.length > 0) addError(article, `${format.file}: text does not fit its box (${overflowing.join(', ')})`, { line: 1, column: 1 }, 'share-image');
+      if (overflowing.length > 0) {
+        const parts = `the ${overflowing.join(' and the ')} ${overflowing.length > 1 ? 'do' : 'does'}`;
+        addError(article, `${format.file}: ${parts} not fit, even at the smallest size: shorten it`, { line: 1, column: 1 }, 'share-image');
+      }
     });
     if (hasErrors(files())) throw new ContentError(allMessages(files()));
 
@@ -182,8 +196,9 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     return { warnings: allMessages(files()), timings, charts: charts.map((chart) => chart.id) };
   } finally {
     await staging?.dispose();
-    // A failed build does not wait for the browser to finish starting: it is killed.
-    if (!built) stopBrowser.abort(new Error('build stopped'));
+    // A failed build does not wait for a browser still starting: it is killed. A started
+    // one is closed below, once, like after a successful build.
+    if (!built && !launched) stopBrowser.abort(new Error('build stopped'));
     const session = await browserReady.catch(() => undefined);
     await session?.[Symbol.asyncDispose]();
     lock.release();
@@ -220,4 +235,16 @@ function countContent(body: HastRoot): { words: number; tables: number } {
     if (node.tagName === 'table') tables++;
   });
   return { words: toString(body).split(/\s+/).filter(Boolean).length, tables };
+}
+
+async function withinTime<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new EnvironmentError(`the browser did not finish ${what} in ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -16,20 +16,39 @@ export type ShareImage = Readonly<{ png: Uint8Array; overflowing: readonly strin
 const FIND_OVERFLOW = `(() => {
   const card = document.querySelector('.card').getBoundingClientRect();
   const found = [];
-  for (const element of document.querySelectorAll('.card h1, .card p, .card .chart')) {
+  for (const element of document.querySelectorAll('.card [data-part]')) {
     const box = element.getBoundingClientRect();
     const clipped = element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1;
     const outside = box.left < card.left - 0.5 || box.right > card.right + 0.5 || box.top < card.top - 0.5 || box.bottom > card.bottom + 0.5;
-    if (clipped || outside) found.push(element.className || element.tagName.toLowerCase());
+    if (clipped || outside) found.push(element.dataset.part);
   }
   return found;
 })()`;
 
+/** Runs tasks one at a time, in the order they were queued. */
+export function serial(): <T>(task: () => Promise<T>) => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (task) => {
+    const run = last.then(task, task);
+    last = run.catch(() => {});
+    return run;
+  };
+}
+
 /**
  * Screenshots a staged share page at its size, once its title has been fitted, and says
- * which of its texts still overflow their boxes.
+ * which of its texts still overflow their boxes. Only the tab in front is painted, and a
+ * screenshot of a tab behind waits for a frame that may never come: screenshots go
+ * through `oneAtATime`, each with its tab brought to the front.
  */
-export async function captureSocial(browser: Browser, stagingDir: string, htmlName: string, format: ShareFormat, onBlocked: (url: string) => void): Promise<ShareImage> {
+export async function captureSocial(
+  browser: Browser,
+  stagingDir: string,
+  htmlName: string,
+  format: ShareFormat,
+  oneAtATime: ReturnType<typeof serial>,
+  onBlocked: (url: string) => void,
+): Promise<ShareImage> {
   return withPage(
     browser,
     stagingDir,
@@ -38,7 +57,10 @@ export async function captureSocial(browser: Browser, stagingDir: string, htmlNa
       await page.goto(pathToFileURL(join(stagingDir, htmlName)).href, { waitUntil: 'load', timeout: 30_000 });
       await page.waitForFunction("document.documentElement.dataset.fitted === 'true'", { timeout: 10_000 });
       const overflowing = (await page.evaluate(FIND_OVERFLOW)) as string[];
-      const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: format.width, height: format.height } });
+      const png = await oneAtATime(async () => {
+        await page.bringToFront();
+        return page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: format.width, height: format.height } });
+      });
       return { png, overflowing };
     },
     onBlocked,

@@ -35,7 +35,12 @@ export async function launchBrowser(executablePath: string, signal?: AbortSignal
   return {
     browser,
     async [Symbol.asyncDispose]() {
-      await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+      // A browser that does not close within seconds is killed: no build waits on it.
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 5_000)));
+      const closed = await Promise.race([browser.close().then(() => 'closed' as const, () => 'failed' as const), timeout]);
+      clearTimeout(timer);
+      if (closed !== 'closed') browser.process()?.kill('SIGKILL');
     },
   };
 }

@@ -13,6 +13,7 @@ import { measureTextWidth } from './measure-text.js';
 import type { ChartSource } from './parse-article.js';
 import { addError, addWarning } from './problems.js';
 import { readTable, type Row } from './read-table.js';
+import { typesetString } from './typeset-text.js';
 
 export type RenderedChart = Readonly<{
   id: string;
@@ -110,7 +111,8 @@ async function renderChart(
   const data = await readChartData(spec, context.contentDir, loader);
   const generated = data ? describeChart(spec, data.rows, context.lang) : undefined;
   const written = typeof spec.description === 'string' && spec.description.trim() ? spec.description.trim() : undefined;
-  const description = [generated, written].filter(Boolean).join(' ') || undefined;
+  // Typeset once here: the caption, the SVG's <desc> and og:image:alt must read the same.
+  const description = typesetString([generated, written].filter(Boolean).join(' '), context.lang) || undefined;
   const svg = makeSvgAccessible(svgText, chart.id, title, description);
   compactSvg(svg);
   const file = `<?xml version="1.0" encoding="UTF-8"?>\n${toHtml(svg, { space: 'svg', closeEmptyElements: true })}\n`;

@@ -27,6 +27,11 @@ export function typesetText(tree: Root, lang: string): void {
   });
 }
 
+/** The same conventions for a string that does not go through the page (a chart's description). */
+export function typesetString(text: string, lang: string): string {
+  return new Intl.Locale(lang).language === 'fr' ? typesetFrench(text) : text;
+}
+
 export function typesetFrench(text: string): string {
   return (
     text

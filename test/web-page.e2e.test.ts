@@ -1,0 +1,233 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize as normalizePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { HtmlValidate } from 'html-validate';
+import type { Browser, Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findBrowser } from '../pipeline/find-browser.js';
+import { launchBrowser, type BrowserSession } from '../pipeline/launch-browser.js';
+import { pngSize, ROOT, runBuild } from './helpers.js';
+
+const work = mkdtempSync(join(tmpdir(), 'briefing-web-'));
+const seed = join(work, 'seed');
+const long = join(work, 'long');
+let session: BrowserSession;
+let browser: Browser;
+
+beforeAll(async () => {
+  const runs = await Promise.all([
+    runBuild(['--content', join(ROOT, 'content'), '--out', seed]),
+    runBuild(['--content', join(ROOT, 'test', 'fixtures', 'en-long'), '--out', long]),
+  ]);
+  for (const run of runs) expect(run.status, run.stderr).toBe(0);
+  session = await launchBrowser(findBrowser());
+  browser = session.browser;
+});
+afterAll(async () => {
+  await session?.[Symbol.asyncDispose]();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** A page of the built site in a real browser, JavaScript on so that the test can measure it. */
+async function open(url: string, options: { width?: number; scheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setViewport({ width: options.width ?? 1280, height: 900 });
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: options.scheme ?? 'light' }]);
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
+
+const pageUrl = (out: string) => pathToFileURL(join(out, 'index.html')).href;
+
+describe.each([
+  ['the French article', seed],
+  ['the long English briefing', long],
+])('the web page of %s', (_name, out) => {
+  it.each(['light', 'dark'] as const)('has no accessibility violation (axe-core, WCAG 2.2 AA) in %s mode', async (scheme) => {
+    const page = await open(pageUrl(out), { scheme });
+    try {
+      await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+      const result = (await page.evaluate(
+        "axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] })",
+      )) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+      expect(result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('is valid HTML (html-validate)', async () => {
+    // The contract makes <title> start with the article's title, however long it is.
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'long-title': 'off' } });
+    const report = await validator.validateString(readFileSync(join(out, 'index.html'), 'utf8'), 'index.html');
+    expect(report.results.flatMap((result) => result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}: ${message.message}`))).toEqual([]);
+  });
+
+  it.each([320, 375, 768, 1280, 1600])('never scrolls sideways at %i px', async (width) => {
+    const page = await open(pageUrl(out), { width });
+    try {
+      const [scrollWidth, clientWidth] = (await page.evaluate('[document.documentElement.scrollWidth, document.documentElement.clientWidth]')) as number[];
+      expect(scrollWidth).toBeLessThanOrEqual(clientWidth!);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('sets its text at 60 to 75 characters a line on a desktop screen', async () => {
+    const page = await open(pageUrl(out), { width: 1280 });
+    try {
+      const perLine = (await page.evaluate(`[...document.querySelectorAll('.body > p')].map((p) => {
+        const range = document.createRange();
+        range.selectNodeContents(p);
+        const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+        return lines >= 3 ? p.textContent.length / lines : null;
+      }).filter((n) => n !== null)`)) as number[];
+      perLine.sort((a, b) => a - b);
+      const median = perLine[Math.floor(perLine.length / 2)]!;
+      expect(median).toBeGreaterThanOrEqual(60);
+      expect(median).toBeLessThanOrEqual(75);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('loads only files of its own folder, by relative paths, and weighs at most 500 KB', async () => {
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    const tree = fromHtml(html);
+    for (const node of selectAll('link[href]:not([rel="canonical"]), script[src], img[src]', tree)) {
+      const url = String(node.properties.href ?? node.properties.src);
+      expect(url).not.toMatch(/^([a-z]+:|\/)/i);
+    }
+    const page = await browser.newPage();
+    const loaded: string[] = [];
+    page.on('requestfinished', (request) => loaded.push(request.url()));
+    const failed: string[] = [];
+    page.on('requestfailed', (request) => failed.push(request.url()));
+    try {
+      await page.goto(pageUrl(out), { waitUntil: 'networkidle0' });
+      expect(failed).toEqual([]);
+      const root = pathToFileURL(out).href;
+      for (const url of loaded) expect(url.startsWith(`${root}/`), url).toBe(true);
+      const weight = loaded.reduce((sum, url) => sum + statSync(new URL(url)).size, 0);
+      if (out === seed) expect(weight).toBeLessThanOrEqual(500 * 1000);
+      expect(loaded.some((url) => url.endsWith('.woff2'))).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('has its share and search metadata', () => {
+    const tree = fromHtml(readFileSync(join(out, 'index.html'), 'utf8'));
+    const meta = (key: string) => select(`meta[property="${key}"], meta[name="${key}"]`, tree)?.properties.content;
+    expect(meta('og:image:width')).toBe('1200');
+    expect(meta('og:image:height')).toBe('630');
+    expect(String(meta('og:image:alt'))).toMatch(/\S{3,}/);
+    expect(meta('twitter:card')).toBe('summary_large_image');
+    expect(select('link[rel="icon"]', tree)?.properties.href).toBe('assets/favicon.svg');
+    const jsonLd = JSON.parse(String(select('script[type="application/ld+json"]', tree)?.children.map((child) => ('value' in child ? child.value : '')).join('')));
+    expect(jsonLd).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: select('title', tree)?.children.map((child) => ('value' in child ? child.value : '')).join(''),
+      datePublished: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      inLanguage: select('html', tree)?.properties.lang,
+    });
+    expect(jsonLd.image[0]).toMatch(/social\.png$/);
+  });
+
+  it('puts a description computed from the data under each chart of categories, with its table and CSV', () => {
+    const tree = fromHtml(readFileSync(join(out, 'index.html'), 'utf8'));
+    const figures = selectAll('figure.chart', tree);
+    expect(figures.length).toBeGreaterThan(0);
+    for (const figure of figures) {
+      const details = select('figcaption details.chart-data', figure);
+      if (!details) continue;
+      const link = select('a[download]', details)!;
+      const csv = String(link.properties.href);
+      expect(csv).toMatch(/^data\/[\w.-]+\.(csv|json)$/);
+      const rows = readFileSync(join(out, csv), 'utf8').trim().split('\n').length - 1;
+      expect(selectAll('tbody tr', details)).toHaveLength(Math.min(rows, 100));
+    }
+    expect(figures.some((figure) => select('details', figure))).toBe(true);
+  });
+
+  it('makes share images of 1200×630 and 1080×1080', () => {
+    expect(pngSize(join(out, 'social.png'))).toEqual({ width: 1200, height: 630 });
+    expect(pngSize(join(out, 'social-square.png'))).toEqual({ width: 1080, height: 1080 });
+  });
+});
+
+describe('the French page', () => {
+  it('describes its ranking from the data, the same way in the caption, the SVG and og:image:alt', () => {
+    const html = readFileSync(join(seed, 'index.html'), 'utf8');
+    const tree = fromHtml(html);
+    const sentence = 'Utilisateurs bloqués\u00a0: États-Unis en tête avec 2\u00a0000\u00a0000, soit 38\u00a0% du total.';
+    const caption = select('#chart-classement figcaption .chart-description', tree)!;
+    expect(caption.children.map((child) => ('value' in child ? child.value : '')).join('')).toMatch(new RegExp(`^${sentence}`));
+    expect(html).toContain(`<desc id="classement-desc">${sentence}`);
+    expect(String(select('meta[property="og:image:alt"]', tree)?.properties.content)).toMatch(new RegExp(`^${sentence}`));
+    expect(readFileSync(join(seed, 'charts', 'classement.svg'), 'utf8')).toContain(sentence);
+  });
+
+  it('works from any sub-path of a web server', async () => {
+    const server: Server = createServer((request, response) => {
+      const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+      const prefix = '/news/2026/panne/';
+      if (!path.startsWith(prefix)) return void response.writeHead(404).end();
+      const file = normalizePath(join(seed, path.slice(prefix.length) || 'index.html'));
+      try {
+        const body = readFileSync(file.endsWith('/') ? join(file, 'index.html') : file);
+        const types: Record<string, string> = { '.html': 'text/html', '.css': 'text/css', '.woff2': 'font/woff2', '.svg': 'image/svg+xml' };
+        response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+      } catch {
+        response.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const page = await browser.newPage();
+    const statuses: number[] = [];
+    page.on('response', (response) => statuses.push(response.status()));
+    try {
+      await page.goto(`http://127.0.0.1:${port}/news/2026/panne/`, { waitUntil: 'networkidle0' });
+      expect(statuses.length).toBeGreaterThan(3);
+      expect(statuses.every((status) => status === 200)).toBe(true);
+      expect(await page.evaluate("document.fonts.check('16px \"Source Serif 4\"')")).toBe(true);
+    } finally {
+      await page.close();
+      server.close();
+    }
+  });
+});
+
+describe('the share images', () => {
+  function withTitle(name: string, title: string): string {
+    const content = join(work, name);
+    cpSync(join(ROOT, 'test', 'fixtures', 'en-briefing'), content, { recursive: true });
+    const article = join(content, 'article.md');
+    writeFileSync(article, readFileSync(article, 'utf8').replace(/^title: .*$/m, `title: ${JSON.stringify(title)}`));
+    return content;
+  }
+
+  it('fit a 200-character title without overflow or clipping', async () => {
+    const title = 'Flood Warnings Lifted Across the Tarrow Valley as the River Falls Back to Its Usual Level After Two September Peaks, While Towns Count the Cost and the Authority Reviews Its Barriers';
+    const padded = `${title} ${'and More'.repeat(3)}`.slice(0, 200);
+    expect(padded).toHaveLength(200);
+    const out = join(work, 'long-title-out');
+    const run = await runBuild(['--content', withTitle('long-title', padded), '--out', out]);
+    expect(run.stderr).not.toMatch(/does not fit/);
+    expect(run.status).toBe(0);
+    expect(pngSize(join(out, 'social.png'))).toEqual({ width: 1200, height: 630 });
+    expect(pngSize(join(out, 'social-square.png'))).toEqual({ width: 1080, height: 1080 });
+  });
+
+  it('refuse a title that cannot fit at a readable size', async () => {
+    const run = await runBuild(['--content', withTitle('huge-title', 'An absurdly long headline '.repeat(40).trim()), '--out', join(work, 'huge-title-out')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^article\.md:1:1: social\.png: the title and the description do not fit, even at the smallest size: shorten it$/m);
+  });
+});
