@@ -1,5 +1,6 @@
-// Builds content/ and makes the pictures the README shows, under docs/:
-// the PDF's first page (needs pdftoppm, from poppler-utils), the share image and the page.
+// Builds content/ and makes the pictures the README shows, under docs/: the PDF's first
+// pages (needs pdftoppm, from poppler-utils), both share images, and the page at 1280 and
+// 375 px wide, light and dark.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,15 +20,23 @@ try {
   renameSync(join(work, 'page-1.png'), join(docs, 'report-page-1.png'));
   renameSync(join(work, 'page-2.png'), join(docs, 'report-page-2.png'));
   copyFileSync(join(out, 'social.png'), join(docs, 'social.png'));
+  copyFileSync(join(out, 'social-square.png'), join(docs, 'social-square.png'));
 
   const session = await launchBrowser(findBrowser());
   try {
-    for (const [name, width, height] of [['page-desktop.png', 1280, 1600], ['page-mobile.png', 375, 1400]] as const) {
-      await withPage(session.browser, out, async (page) => {
-        await page.setViewport({ width, height, deviceScaleFactor: 1 });
-        await page.goto(pathToFileURL(join(out, 'index.html')).href, { waitUntil: 'load' });
-        await page.screenshot({ path: join(docs, name) });
-      });
+    const shots = [
+      ['desktop', 1280, 1600],
+      ['mobile', 375, 1400],
+    ] as const;
+    for (const [device, width, height] of shots) {
+      for (const scheme of ['light', 'dark'] as const) {
+        await withPage(session.browser, out, async (page) => {
+          await page.setViewport({ width, height, deviceScaleFactor: 1 });
+          await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+          await page.goto(pathToFileURL(join(out, 'index.html')).href, { waitUntil: 'load' });
+          await page.screenshot({ path: join(docs, `page-${device}-${scheme}.png`) });
+        });
+      }
     }
   } finally {
     await session[Symbol.asyncDispose]();
