@@ -1,13 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Root as HastRoot } from 'hast';
-import { toString } from 'hast-util-to-string';
 import type { Code } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { captureSocial, serial, SHARE_FORMATS } from './capture-social.js';
+import { captureSocial, overflowProblem, serial, SHARE_FORMATS } from './capture-social.js';
 import { checkPdf, pdfBudget } from './check-pdf.js';
 import { collectFonts } from './collect-fonts.js';
 import { computeKeyFigures } from './compute-key-figures.js';
@@ -15,7 +12,7 @@ import { ContentError, EnvironmentError } from './errors.js';
 import { findBrowser } from './find-browser.js';
 import { finishPdf } from './finish-pdf.js';
 import { hyphenateText } from './hyphenate-text.js';
-import { launchBrowser, type BrowserSession } from './launch-browser.js';
+import { launchBrowser, withinTime, type BrowserSession } from './launch-browser.js';
 import { parseArticle } from './parse-article.js';
 import { printPdf } from './print-pdf.js';
 import { addError, addWarning, allMessages, hasErrors } from './problems.js';
@@ -123,7 +120,6 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     hyphenateText(printTree, meta.lang);
     const printPage = renderPage(pageTemplate, meta, printTree, extras);
 
-
     // 5. Stage every file of the output folder.
     staging = await createStaging(outDir);
     const stage = staging;
@@ -165,18 +161,15 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     );
     for (const url of new Set(blocked)) addError(article, `the page asked for a resource outside the output folder: ${url}`, undefined, 'blocked-request');
     SHARE_FORMATS.forEach((format, index) => {
-      const overflowing = shares[index]!.overflowing;
-      if (overflowing.length > 0) {
-        const parts = `the ${overflowing.join(' and the ')} ${overflowing.length > 1 ? 'do' : 'does'}`;
-        addError(article, `${format.file}: ${parts} not fit, even at the smallest size: shorten it`, { line: 1, column: 1 }, 'share-image');
-      }
+      const problem = overflowProblem(format, shares[index]!);
+      if (problem) addError(article, problem, { line: 1, column: 1 }, 'share-image');
     });
     if (hasErrors(files())) throw new ContentError(allMessages(files()));
 
     // 7. Metadata and the PDF's own check, then swap the new output in.
-    const finished = await time('finish', () => finishPdf(pdf, meta, { article: article.toString(), headings: [meta.title, ...headingTexts(printTree)] }, env));
+    const finished = await time('finish', () => finishPdf(pdf, meta, { article: article.toString(), body: printTree }, env));
     const imageBytes = (await Promise.all(body.images.map((image) => stat(join(contentDir, image))))).reduce((sum, stats) => sum + stats.size, 0);
-    const check = await checkPdf(finished, pdfBudget({ ...countContent(printTree), charts: charts.length, images: body.images.length, imageBytes }));
+    const check = await checkPdf(finished, pdfBudget(printTree, { charts: charts.length, images: body.images.length, imageBytes }));
     for (const warning of check.warnings) addWarning(article, `report.pdf: ${warning}`, undefined, 'pdf-check');
     const fontErrors = check.errors.filter((error) => error.startsWith('font '));
     if (fontErrors.length > 0) throw new EnvironmentError(`report.pdf failed its check: ${fontErrors.join('; ')}`);
@@ -217,34 +210,5 @@ async function readArticle(contentDir: string): Promise<VFile> {
       throw new ContentError(file.messages);
     }
     throw new EnvironmentError(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
-  }
-}
-
-/** The text of the body's headings, in order. */
-function headingTexts(body: HastRoot): string[] {
-  const headings: string[] = [];
-  visit(body, 'element', (node) => {
-    if (/^h[1-6]$/.test(node.tagName)) headings.push(toString(node).replace(/\s+/g, ' ').trim());
-  });
-  return headings;
-}
-
-function countContent(body: HastRoot): { words: number; tables: number } {
-  let tables = 0;
-  visit(body, 'element', (node) => {
-    if (node.tagName === 'table') tables++;
-  });
-  return { words: toString(body).split(/\s+/).filter(Boolean).length, tables };
-}
-
-async function withinTime<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new EnvironmentError(`the browser did not finish ${what} in ${ms / 1000} s`)), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -67,3 +67,10 @@ export async function captureSocial(
     { javaScript: true },
   );
 }
+
+/** What to tell the editor when a share image's text does not fit, even at its smallest size. */
+export function overflowProblem(format: ShareFormat, image: ShareImage): string | undefined {
+  const parts = image.overflowing;
+  if (parts.length === 0) return undefined;
+  return `${format.file}: the ${parts.join(' and the ')} ${parts.length > 1 ? 'do' : 'does'} not fit, even at the smallest size: shorten it`;
+}

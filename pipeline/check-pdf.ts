@@ -1,4 +1,7 @@
+import type { Root } from 'hast';
+import { toString } from 'hast-util-to-string';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { visit } from 'unist-util-visit';
 
 export type PdfBudget = Readonly<{ maxPages: number; maxBytes: number }>;
 export type PdfReport = Readonly<{ errors: string[]; warnings: string[]; pages: number }>;
@@ -54,9 +57,14 @@ function kib(bytes: number): string {
  * 450), one per chart, table or image, and two more; 1 MiB, and 256 KiB per chart, plus
  * the images themselves.
  */
-export function pdfBudget(counts: Readonly<{ words: number; charts: number; tables: number; images: number; imageBytes: number }>): PdfBudget {
+export function pdfBudget(body: Root, counts: Readonly<{ charts: number; images: number; imageBytes: number }>): PdfBudget {
+  let tables = 0;
+  visit(body, 'element', (node) => {
+    if (node.tagName === 'table') tables++;
+  });
+  const words = toString(body).split(/\s+/).filter(Boolean).length;
   return {
-    maxPages: Math.ceil(counts.words / 150) + counts.charts + counts.tables + counts.images + 2,
+    maxPages: Math.ceil(words / 150) + counts.charts + tables + counts.images + 2,
     maxBytes: 1024 * 1024 + counts.charts * 256 * 1024 + counts.imageBytes,
   };
 }

@@ -1,4 +1,7 @@
 import { decodePDFRawStream, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
+import type { Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
 import type { FrontMatter } from './read-front-matter.js';
 
 export const PRODUCER = 'briefing';
@@ -21,13 +24,13 @@ const SHARED_GLYPHS: Readonly<Record<string, string>> = {
 export async function finishPdf(
   pdf: Uint8Array,
   meta: FrontMatter,
-  text: Readonly<{ article: string; headings: readonly string[] }>,
+  text: Readonly<{ article: string; body: Root }>,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Uint8Array> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   setMetadata(document, meta, env);
   repairToUnicode(document, text.article);
-  repairOutline(document, text.headings);
+  repairOutline(document, [meta.title, ...headingTexts(text.body)]);
   return document.save();
 }
 
@@ -85,4 +88,13 @@ function repairToUnicode(document: PDFDocument, articleText: string): void {
     if (repaired === cmap) continue;
     document.context.assign(reference, document.context.flateStream(repaired));
   }
+}
+
+/** The text of the body's headings, in order. */
+function headingTexts(body: Root): string[] {
+  const headings: string[] = [];
+  visit(body, 'element', (node) => {
+    if (/^h[1-6]$/.test(node.tagName)) headings.push(toString(node).replace(/\s+/g, ' ').trim());
+  });
+  return headings;
 }

@@ -77,3 +77,16 @@ export async function withPage<T>(
     await page.close().catch(() => {});
   }
 }
+
+/** `work`, or an environment error once `ms` have passed: no build waits forever on a browser. */
+export async function withinTime<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new EnvironmentError(`the browser did not finish ${what} in ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -2,6 +2,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { readTable, type Row } from './read-table.js';
 
 const require = createRequire(import.meta.url);
 
@@ -136,4 +137,17 @@ export function cachedReader(): (path: string) => Promise<string> {
     }
     return text;
   };
+}
+
+export type ChartData = Readonly<{ url: string; path: string; columns: readonly string[]; rows: readonly Row[] }>;
+
+/** The file the spec's top-level `data` reads, when it is a table of the content folder. */
+export async function readChartData(spec: Record<string, unknown>, contentDir: string, loader: DataLoader): Promise<ChartData | undefined> {
+  const url = (spec.data as { url?: unknown } | undefined)?.url;
+  if (typeof url !== 'string' || !/\.(csv|json)$/i.test(url)) return undefined;
+  const resolved = resolveContentUrl(url, contentDir, 'chart data');
+  if (!resolved.ok || resolved.relative.startsWith('world-atlas:')) return undefined;
+  const rows = readTable(await loader.file(resolved.path), url);
+  if (typeof rows === 'string' || rows.length === 0) return undefined;
+  return { url: resolved.relative, path: resolved.path, columns: Object.keys(rows[0]!), rows };
 }

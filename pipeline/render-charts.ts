@@ -5,14 +5,13 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import type { VFile } from 'vfile';
 import { chartConfig, chartLocale } from './chart-theme.js';
 import { checkCsv } from './check-csv.js';
-import { collectDataUrls, collectQuantitativeFields, createDataLoader, resolveContentUrl, type DataLoader } from './load-chart-data.js';
+import { collectDataUrls, collectQuantitativeFields, createDataLoader, readChartData, resolveContentUrl, type ChartData, type DataLoader } from './load-chart-data.js';
 import { compactSvg } from './compact-svg.js';
 import { describeChart } from './describe-chart.js';
 import { makeSvgAccessible } from './make-svg-accessible.js';
 import { measureTextWidth } from './measure-text.js';
 import type { ChartSource } from './parse-article.js';
 import { addError, addWarning } from './problems.js';
-import { readTable, type Row } from './read-table.js';
 import { typesetString } from './typeset-text.js';
 
 export type RenderedChart = Readonly<{
@@ -33,7 +32,7 @@ export type RenderedChart = Readonly<{
   file: string;
 }>;
 
-export type ChartData = Readonly<{ url: string; path: string; columns: readonly string[]; rows: readonly Row[] }>;
+export type { ChartData };
 
 export type ChartContext = Readonly<{
   contentDir: string;
@@ -163,17 +162,6 @@ async function checkData(spec: unknown, chart: ChartSource, context: ChartContex
     }
   }
   return ok;
-}
-
-/** The file the spec's top-level `data` reads, when it is a table of the content folder. */
-async function readChartData(spec: Record<string, unknown>, contentDir: string, loader: DataLoader): Promise<ChartData | undefined> {
-  const url = (spec.data as { url?: unknown } | undefined)?.url;
-  if (typeof url !== 'string' || !/\.(csv|json)$/i.test(url)) return undefined;
-  const resolved = resolveContentUrl(url, contentDir, 'chart data');
-  if (!resolved.ok || resolved.relative.startsWith('world-atlas:')) return undefined;
-  const rows = readTable(await loader.file(resolved.path), url);
-  if (typeof rows === 'string' || rows.length === 0) return undefined;
-  return { url: resolved.relative, path: resolved.path, columns: Object.keys(rows[0]!), rows };
 }
 
 function collectingLogger(problems: string[]) {

@@ -1,4 +1,5 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
 import { checkPdf, pdfBudget } from '../pipeline/check-pdf.js';
 
@@ -34,6 +35,7 @@ describe('checkPdf', () => {
 
 describe('pdfBudget', () => {
   it('allows a page per 150 words, one per chart, table and image, and 1 MiB plus 256 KiB a chart', () => {
-    expect(pdfBudget({ words: 1000, charts: 3, tables: 1, images: 0, imageBytes: 0 })).toEqual({ maxPages: 13, maxBytes: 1024 * 1024 + 3 * 256 * 1024 });
+    const body = fromHtml(`<p>${'mot '.repeat(1000)}</p><table><tr><td>1</td></tr></table>`, { fragment: true });
+    expect(pdfBudget(body, { charts: 3, images: 0, imageBytes: 0 })).toEqual({ maxPages: 13, maxBytes: 1024 * 1024 + 3 * 256 * 1024 });
   });
 });

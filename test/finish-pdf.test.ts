@@ -13,7 +13,7 @@ const meta = { title: 'Chaos Numérique : 5 Millions', description: 'Une phrase.
 
 describe('finishPdf', () => {
   it('sets the document information from the front matter', async () => {
-    const pdf = await PDFDocument.load(await finishPdf(await blankPdf(), meta, { article: '', headings: [] }, {}), { updateMetadata: false });
+    const pdf = await PDFDocument.load(await finishPdf(await blankPdf(), meta, { article: '', body: { type: 'root', children: [] } }, {}), { updateMetadata: false });
     expect(pdf.getTitle()).toBe('Chaos Numérique : 5 Millions');
     expect(pdf.getAuthor()).toBe('Rédaction');
     expect(pdf.getSubject()).toBe('Une phrase.');
@@ -24,14 +24,14 @@ describe('finishPdf', () => {
   });
 
   it('takes its dates from SOURCE_DATE_EPOCH when set', async () => {
-    const pdf = await PDFDocument.load(await finishPdf(await blankPdf(), meta, { article: '', headings: [] }, { SOURCE_DATE_EPOCH: '1700000000' }), { updateMetadata: false });
+    const pdf = await PDFDocument.load(await finishPdf(await blankPdf(), meta, { article: '', body: { type: 'root', children: [] } }, { SOURCE_DATE_EPOCH: '1700000000' }), { updateMetadata: false });
     expect(pdf.getCreationDate()?.toISOString()).toBe('2023-11-14T22:13:20.000Z');
   });
 
   it('gives the same bytes for the same input', async () => {
     const input = await blankPdf();
-    const first = await finishPdf(input, meta, { article: '', headings: [] }, {});
-    const second = await finishPdf(input, meta, { article: '', headings: [] }, {});
+    const first = await finishPdf(input, meta, { article: '', body: { type: 'root', children: [] } }, {});
+    const second = await finishPdf(input, meta, { article: '', body: { type: 'root', children: [] } }, {});
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
   });
 });
