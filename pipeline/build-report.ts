@@ -13,6 +13,7 @@ import { findBrowser } from './find-browser.js';
 import { finishPdf } from './finish-pdf.js';
 import { hyphenateText } from './hyphenate-text.js';
 import { launchBrowser, withinTime, type BrowserSession } from './launch-browser.js';
+import { nameChartsWithDescriptions } from './make-svg-accessible.js';
 import { parseArticle } from './parse-article.js';
 import { printPdf } from './print-pdf.js';
 import { addError, addWarning, allMessages, hasErrors } from './problems.js';
@@ -118,6 +119,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     const page = renderPage(pageTemplate, meta, body.tree, extras);
     const printTree = structuredClone(body.tree);
     hyphenateText(printTree, meta.lang);
+    nameChartsWithDescriptions(printTree);
     const printPage = renderPage(pageTemplate, meta, printTree, extras);
 
     // 5. Stage every file of the output folder.
@@ -138,7 +140,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
         ),
         ...[...fonts.files].map(([source, target]) => stage.copy(source, `assets/${target}`)),
         ...charts.map((chart) => stage.write(`charts/${chart.id}.svg`, chart.file)),
-        ...body.images.map((image) => stage.copy(join(contentDir, image), image)),
+        ...body.images.map((image) => stage.copy(join(contentDir, image.source), image.target)),
         // Each chart's data is published beside the page, where its table links to it.
         ...[...new Map(charts.flatMap((chart) => (chart.data ? [[chart.data.url, chart.data.path] as const] : []))).entries()].map(([url, path]) => stage.copy(path, url)),
       ]);
@@ -168,7 +170,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
 
     // 7. Metadata and the PDF's own check, then swap the new output in.
     const finished = await time('finish', () => finishPdf(pdf, meta, { article: article.toString(), body: printTree }, env));
-    const imageBytes = (await Promise.all(body.images.map((image) => stat(join(contentDir, image))))).reduce((sum, stats) => sum + stats.size, 0);
+    const imageBytes = (await Promise.all(body.images.map((image) => stat(join(contentDir, image.source))))).reduce((sum, stats) => sum + stats.size, 0);
     const check = await checkPdf(finished, pdfBudget(printTree, { charts: charts.length, images: body.images.length, imageBytes }));
     for (const warning of check.warnings) addWarning(article, `report.pdf: ${warning}`, undefined, 'pdf-check');
     const fontErrors = check.errors.filter((error) => error.startsWith('font '));

@@ -25,7 +25,7 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const warning of result.warnings) process.stderr.write(`${formatProblem(warning)}\n`);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const where = relative(process.cwd(), options.outDir) || '.';
-    process.stdout.write(`built ${where}/: index.html, report.pdf, social.png, ${result.charts.length} chart(s) in charts/ (${seconds} s)\n`);
+    process.stdout.write(`built ${where}/: index.html, report.pdf, social.png, social-square.png, ${result.charts.length} chart(s) in charts/ (${seconds} s)\n`);
     if (options.verbose) process.stdout.write(`stages (ms): ${JSON.stringify(result.timings)}\n`);
     return 0;
   } catch (error) {

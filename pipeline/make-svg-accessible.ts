@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
+import { visit } from 'unist-util-visit';
 import { fromHtml } from 'hast-util-from-html';
 
 /**
@@ -65,4 +66,17 @@ function hideParts(svg: Element): void {
     for (const child of node.children) if (child.type === 'element') visit(child);
   };
   for (const child of svg.children) if (child.type === 'element') visit(child);
+}
+
+/**
+ * Chromium gives each figure of a tagged PDF its accessible name as alt text. For print,
+ * a chart is named by its title and its description together, so that the PDF's alt text
+ * says what the chart shows; the page keeps the two apart, as screen readers expect.
+ */
+export function nameChartsWithDescriptions(tree: Root): void {
+  visit(tree, 'element', (node: Element) => {
+    const { ariaLabelledBy, ariaDescribedBy } = node.properties;
+    if (node.tagName !== 'svg' || !Array.isArray(ariaLabelledBy) || !Array.isArray(ariaDescribedBy)) return;
+    node.properties.ariaLabelledBy = [...ariaLabelledBy, ...ariaDescribedBy];
+  });
 }

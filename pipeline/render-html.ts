@@ -17,8 +17,8 @@ import type { ChartData, RenderedChart } from './render-charts.js';
 export type RenderedBody = Readonly<{
   /** The article body as a hast tree, charts inline. */
   tree: HastRoot;
-  /** Images the body shows, as paths relative to the content folder (copied as they are). */
-  images: readonly string[];
+  /** Images the body shows: their path in the content folder, and in the output's assets/. */
+  images: readonly Readonly<{ source: string; target: string }>[];
 }>;
 
 /** Pipeline-added placeholder that marks where a chart goes; the only attribute added to GitHub's schema. */
@@ -42,7 +42,7 @@ const EMBEDS: Record<string, string> = { img: 'src', source: 'src', video: 'src'
  */
 export function renderBody(tree: MdastRoot, charts: ReadonlyMap<Code, RenderedChart>, file: VFile, contentDir: string, lang = 'en'): RenderedBody {
   const strings = localStrings(lang);
-  const images: string[] = [];
+  const images: { source: string; target: string }[] = [];
   const processor = unified()
     .use(remarkRehype, {
       allowDangerousHtml: true,
@@ -161,13 +161,18 @@ function dataTable(data: ChartData, label: string, strings: Strings, lang: strin
   ]);
 }
 
-function collectImages(tree: HastRoot, file: VFile, contentDir: string, images: string[]): void {
+function collectImages(tree: HastRoot, file: VFile, contentDir: string, images: { source: string; target: string }[]): void {
   visit(tree, 'element', (node: Element) => {
     if (node.tagName !== 'img' || typeof node.properties.src !== 'string') return;
     const src = node.properties.src;
     if (isRemote(src)) return; // reported before sanitizing
     const resolved = resolveContentUrl(src, contentDir, 'image');
-    if (!resolved.ok) addError(file, resolved.reason, node.position?.start, 'image');
-    else images.push(resolved.relative);
+    if (!resolved.ok) {
+      addError(file, resolved.reason, node.position?.start, 'image');
+      return;
+    }
+    const target = `assets/${resolved.relative}`;
+    images.push({ source: resolved.relative, target });
+    node.properties.src = target;
   });
 }

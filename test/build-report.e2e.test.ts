@@ -181,4 +181,10 @@ describe('an English content folder with its own data', () => {
   it('makes a 1200×630 share image', () => {
     expect(pngSize(join(out, 'social.png'))).toEqual({ width: 1200, height: 630 });
   });
+
+  it('copies its image into assets/ and shows it from there', () => {
+    const image = select('.body img', pageOf(out));
+    expect(image?.properties.src).toBe('assets/images/valley.png');
+    expect(pngSize(join(out, 'assets', 'images', 'valley.png'))).toEqual({ width: 640, height: 220 });
+  });
 });

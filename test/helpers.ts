@@ -116,6 +116,8 @@ export type PdfInspection = {
   tagged: boolean;
   fonts: PdfFont[];
   links: string[];
+  /** The alt text of each figure of the tagged PDF. */
+  figureAlts: string[];
 };
 
 /** Everything a reader's PDF viewer knows: text with positions and sizes, fonts, bookmarks, links. */
@@ -125,6 +127,12 @@ export async function inspectPdf(path: string): Promise<PdfInspection> {
   const pages: PdfInspection['pages'] = [];
   const fonts = new Map<string, PdfFont>();
   const links: string[] = [];
+  const figureAlts: string[] = [];
+  const walkTags = (node: { role?: string; alt?: string; children?: unknown[] } | null) => {
+    if (!node) return;
+    if (node.role === 'Figure' && node.alt) figureAlts.push(node.alt);
+    for (const child of node.children ?? []) walkTags(child as never);
+  };
   for (let number = 1; number <= document.numPages; number++) {
     const page = await document.getPage(number);
     const [, , width = 0, height = 0] = page.view;
@@ -143,6 +151,7 @@ export async function inspectPdf(path: string): Promise<PdfInspection> {
       fonts.set(font.name, { name: font.name, embedded: !font.missingFile, type3: font.isType3Font });
     });
     for (const annotation of await page.getAnnotations()) if (annotation.subtype === 'Link' && annotation.url) links.push(annotation.url as string);
+    walkTags((await page.getStructTree()) as never);
   }
   const outline: PdfInspection['outline'] = [];
   const walk = (items: { title: string; items: unknown[] }[] | null, depth: number) => {
@@ -155,7 +164,7 @@ export async function inspectPdf(path: string): Promise<PdfInspection> {
   const info = (await document.getMetadata()).info as Record<string, unknown>;
   const tagged = Boolean(((await document.getMarkInfo()) as { Marked?: boolean } | null)?.Marked);
   await document.destroy();
-  return { pages, info, outline, tagged, fonts: [...fonts.values()], links };
+  return { pages, info, outline, tagged, fonts: [...fonts.values()], links, figureAlts };
 }
 
 /** The text of a page's body, or of its top or bottom margin (where the running header and footer are). */

@@ -202,6 +202,13 @@ describe('the French briefing', () => {
     expect(html).toContain('États-Unis\u00a0: 2\u00a0000\u00a0000 utilisateurs');
   });
 
+  it('gives each chart the alt text of its title and its description', async () => {
+    const pdf = await inspectPdf(join(first, 'report.pdf'));
+    expect(pdf.figureAlts).toContain(
+      'Utilisateurs bloqués par pays Utilisateurs bloqués\u00a0: États-Unis en tête avec 2\u00a0000\u00a0000, soit 38\u00a0% du total. Le Royaume-Uni et l’Inde suivent, avec 800\u00a0000 et 700\u00a0000 utilisateurs bloqués.',
+    );
+  });
+
   it('weighs under 1 MB', () => {
     expect(statSync(join(first, 'report.pdf')).size).toBeLessThan(1_000_000);
   });

@@ -77,8 +77,8 @@ describe('renderBody', () => {
       '',
       '<link rel="stylesheet" href="https://example.org/style.css">',
     ]);
-    expect(images).toEqual(['images/photo.png']);
-    expect(html).toContain('<img src="images/photo.png" alt="Photo">');
+    expect(images).toEqual([{ source: 'images/photo.png', target: 'assets/images/photo.png' }]);
+    expect(html).toContain('<img src="assets/images/photo.png" alt="Photo">');
     expect(problems).toEqual([
       'article.md:10:1: remote resource is not allowed: https://example.org/x.png (<img>): put the file in the content folder',
       'article.md:14:1: remote resource is not allowed: https://example.org/style.css (<link>): put the file in the content folder',
