@@ -44,26 +44,11 @@ export type PdfPage = { width: number; height: number; text: string };
  * footer (the top and bottom 20 mm), so that paragraphs continue across pages.
  */
 export async function readPdf(path: string): Promise<{ pages: PdfPage[]; title: string | undefined }> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const document = await getDocument({ data: new Uint8Array(readFileSync(path)), useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: PdfPage[] = [];
-  const margin = (20 / 25.4) * 72;
-  for (let number = 1; number <= document.numPages; number++) {
-    const page = await document.getPage(number);
-    const [, , width = 0, height = 0] = page.view;
-    const content = await page.getTextContent();
-    let text = '';
-    for (const item of content.items) {
-      if (!('str' in item)) continue;
-      const y = item.transform[5] as number;
-      if (y > height - margin || y < margin) continue;
-      text += item.str + (item.hasEOL ? '\n' : '');
-    }
-    pages.push({ width, height, text });
-  }
-  const info = (await document.getMetadata()).info as { Title?: string };
-  await document.destroy();
-  return { pages, title: info.Title };
+  const pdf = await inspectPdf(path);
+  return {
+    pages: pdf.pages.map((page) => ({ width: page.width, height: page.height, text: pageText(page) })),
+    title: pdf.info.Title as string | undefined,
+  };
 }
 
 export function pngSize(path: string): { width: number; height: number } {
