@@ -159,7 +159,11 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
           printPdf(browser, stage.dir, PRINT_PAGE, onBlocked),
           ...SHARE_FORMATS.map((format) => captureSocial(browser, stage.dir, sharePage(format.name), format, screenshots, onBlocked)),
         ]),
-      ),
+      ).catch((error: unknown) => {
+        if (error instanceof EnvironmentError) throw error;
+        // A browser that crashed or was killed: the environment's fault, said in one line.
+        throw new EnvironmentError(`the browser stopped while printing: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+      }),
     );
     for (const url of new Set(blocked)) addError(article, `the page asked for a resource outside the output folder: ${url}`, undefined, 'blocked-request');
     SHARE_FORMATS.forEach((format, index) => {
