@@ -5,6 +5,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import type { VFile } from 'vfile';
 import { chartConfig, chartLocale } from './chart-theme.js';
 import { checkCsv } from './check-csv.js';
+import { checkSpec } from './check-spec.js';
 import { collectDataUrls, collectQuantitativeFields, createDataLoader, readChartData, resolveContentUrl, type ChartData, type DataLoader } from './load-chart-data.js';
 import { compactSvg } from './compact-svg.js';
 import { describeChart } from './describe-chart.js';
@@ -70,6 +71,10 @@ async function renderChart(
   const at = { line: chart.line, column: 1 };
   const spec = parseSpec(chart, article);
   if (!spec) return undefined;
+
+  const mistakes = checkSpec(chart.body, spec);
+  for (const mistake of mistakes) addError(article, `chart "${chart.id}": ${mistake.reason}`, offsetToPlace(chart, mistake.offset), 'chart-spec');
+  if (mistakes.length > 0) return undefined;
 
   if (!(await checkData(spec, chart, context, loader))) return undefined;
 

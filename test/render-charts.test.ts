@@ -76,10 +76,23 @@ describe('renderCharts', () => {
     expect(problems[0]).toMatch(/^article\.md:10:17: chart "chart-1": invalid JSON: /);
   });
 
-  it('turns an invalid spec into a content error at the fence', async () => {
-    const { problems } = await render([JSON.stringify(bars({ mark: 'bars' }))]);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^article\.md:8:1: chart "chart-1": invalid Vega-Lite spec: /);
+  it('names an unknown mark and an unknown channel at their lines', async () => {
+    const spec = JSON.stringify(bars({ mark: 'bars', encoding: { y: { field: 'country', type: 'nominal' }, colour: { field: 'users' } } }), null, 2);
+    const { problems } = await render([spec]);
+    const lines = spec.split('\n');
+    const line = (needle: string) => 8 + lines.findIndex((text) => text.includes(needle)) + 1;
+    const column = (needle: string) => lines.find((text) => text.includes(needle))!.indexOf(needle) + 1;
+    expect(problems).toEqual([
+      `article.md:${line('"bars"')}:${column('"bars"')}: chart "chart-1": unknown mark "bars": did you mean "bar"?`,
+      `article.md:${line('"colour"')}:${column('"colour"')}: chart "chart-1": unknown encoding channel "colour": did you mean "color"?`,
+    ]);
+    const far = await render([JSON.stringify(bars({ mark: 'donut' }))]);
+    expect(far.problems[0]).toMatch(/unknown mark "donut": use arc, area, bar, .*geoshape/);
+  });
+
+  it('turns any other invalid spec into a content error at the fence', async () => {
+    const { problems } = await render([JSON.stringify(bars({ transform: [{ filter: { field: 'users', oneOf: 3 } }] }))]);
+    expect(problems).toEqual(['article.md:8:1: chart "chart-1": invalid Vega-Lite spec: Invalid field predicate: {"field":"users","oneOf":3}']);
   });
 
   it('checks the CSV columns the chart reads as numbers', async () => {
