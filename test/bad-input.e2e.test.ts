@@ -1,0 +1,80 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runBuild, snapshot } from './helpers.js';
+
+const work = mkdtempSync(join(tmpdir(), 'briefing-bad-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const FIXTURE = join(ROOT, 'test', 'fixtures', 'en-briefing');
+const out = join(work, 'out');
+let before: Record<string, string>;
+
+beforeAll(async () => {
+  expect((await runBuild(['--content', FIXTURE, '--out', out])).status).toBe(0);
+  before = snapshot(out);
+});
+
+type Case = [name: string, edit: (article: string, dir: string) => string, expected: string];
+
+/** Each mistake, made in a copy of the English fixture, and the exact line the build must print. */
+const CASES: Case[] = [
+  ['an unknown mark', (text) => text.replace('"mark": {"type": "line"', '"mark": {"type": "lines"'), 'article.md:27:20: chart "levels": unknown mark "lines": did you mean "line"?'],
+  ['an unknown encoding channel', (text) => text.replace('    "color": {', '    "colour": {'), 'article.md:41:5: chart "levels": unknown encoding channel "colour": did you mean "color"?'],
+  ['an absolute data path', (text) => text.replace('"url": "data/warnings.csv"', '"url": "/etc/passwd"'), 'article.md:{households}:1: chart "households": chart data outside the content folder: /etc/passwd'],
+  ['a file: data URL', (text) => text.replace('"url": "data/warnings.csv"', '"url": "file:///etc/passwd"'), 'article.md:{households}:1: chart "households": chart data outside the content folder: file:///etc/passwd'],
+  ['a data: URL as chart data', (text) => text.replace('"url": "data/warnings.csv"', '"url": "data:text/csv,town,households"'), 'article.md:{households}:1: chart "households": remote chart data is not allowed: data:text/csv,town,households (put the file in the content folder)'],
+  [
+    'an empty CSV',
+    (text, dir) => {
+      writeFileSync(join(dir, 'data', 'warnings.csv'), 'town,households\n');
+      return text;
+    },
+    'data/warnings.csv:1:1: the CSV file has no data rows',
+  ],
+  ['a mistyped required key', (text) => text.replace(/^date: .*$/m, 'date: 15 October 2026'), 'article.md:6:1: front matter "date" must be a date written YYYY-MM-DD'],
+];
+
+describe('a content mistake', () => {
+  it.each(CASES)('%s: exit 1 at the exact line', async (name, edit, expected) => {
+    const dir = join(work, name.replace(/\W+/g, '-'));
+    cpSync(FIXTURE, dir, { recursive: true });
+    const article = join(dir, 'article.md');
+    const text = readFileSync(article, 'utf8');
+    const changed = edit(text, dir);
+    if (changed !== text) writeFileSync(article, changed);
+    else expect(name).toBe('an empty CSV');
+    const run = await runBuild(['--content', dir, '--out', out]);
+    expect(run.status).toBe(1);
+    // A data problem is told at the line of its chart's fence.
+    const fence = text.split('\n').findIndex((line) => line.startsWith('```vega-lite id=households')) + 1;
+    expect(run.stderr.split('\n')).toContain(expected.replace('{households}', String(fence)));
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(work).filter((entry) => entry.startsWith('.'))).toEqual([]);
+  });
+
+  it('in raw HTML is removed with a warning, and the page and PDF are built without it', async () => {
+    const dir = join(work, 'raw-html');
+    cpSync(FIXTURE, dir, { recursive: true });
+    const article = join(dir, 'article.md');
+    const raw = ['<script>alert(1)</script>', '', '<iframe src="frame.html"></iframe>', '', '<p onmouseover="steal()">Hover</p>', '', '<a href="javascript:alert(1)">link</a>', ''];
+    const lines = readFileSync(article, 'utf8').split('\n');
+    const at = lines.length + 1;
+    writeFileSync(article, [...lines, ...raw].join('\n'));
+    const target = join(work, 'raw-html-out');
+    const run = await runBuild(['--content', dir, '--out', target]);
+    expect(run.status).toBe(0);
+    expect(run.stderr.split('\n')).toEqual(
+      expect.arrayContaining([
+        `article.md:${at}:1: warning: removed <script> from raw HTML`,
+        `article.md:${at + 2}:1: warning: removed <iframe> from raw HTML`,
+        `article.md:${at + 4}:1: warning: removed event handler onmouseover from <p>`,
+        `article.md:${at + 6}:1: warning: removed javascript: URL from <a>`,
+      ]),
+    );
+    const html = readFileSync(join(target, 'index.html'), 'utf8');
+    expect(html).not.toMatch(/<script>alert|<iframe|onmouseover|javascript:/);
+    expect(html).toContain('Hover');
+  });
+});
