@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { VFile } from 'vfile';
 import { resolveContentUrl } from './load-chart-data.js';
+import { formatNumber } from './localize.js';
 import { addError } from './problems.js';
 import type { FrontMatterLines, KeyFigureSpec } from './read-front-matter.js';
 import { readTable, type Row } from './read-table.js';
@@ -41,12 +42,9 @@ export async function computeKeyFigures(
 type Problem = Readonly<{ problem: string; key: 'data' | 'field' | 'show' }>;
 
 export function computeFigure(spec: KeyFigureSpec, rows: readonly Row[], lang: string): KeyFigure | Problem {
-  const formatter =
-    spec.format === 'compact'
-      ? new Intl.NumberFormat(lang, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 })
-      : new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
-  // ICU groups French thousands with narrow spaces; the charts and the text use no-break spaces.
-  const format = (value: number) => formatter.format(value).replace(/\u202f/g, '\u00a0');
+  const options: Intl.NumberFormatOptions =
+    spec.format === 'compact' ? { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 } : { maximumFractionDigits: 1 };
+  const format = (value: number) => formatNumber(value, lang, options);
   if (rows.length === 0) return { problem: `${spec.data} has no rows`, key: 'data' };
   for (const key of ['field', 'show'] as const) {
     const column = spec[key];

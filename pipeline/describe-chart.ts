@@ -1,3 +1,4 @@
+import { formatNumber } from './localize.js';
 import { numberIn, type Row } from './read-table.js';
 
 type Encoding = Record<string, { field?: unknown; type?: unknown; title?: unknown; aggregate?: unknown; axis?: { title?: unknown; format?: unknown } | null }>;
@@ -36,9 +37,8 @@ export function describeChart(spec: Record<string, unknown>, rows: readonly Row[
   const values = [...totals.values()];
   const isShare = !measure.isRate && values.every((value) => value >= 0) && total > 0;
 
-  const grouping = (text: string) => text.replace(/\u202f/g, '\u00a0');
-  const value = grouping(new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(top));
-  const share = isShare ? grouping(new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(top / total)) : undefined;
+  const value = formatNumber(top, lang, { maximumFractionDigits: 2 });
+  const share = isShare ? formatNumber(top / total, lang, { style: 'percent', maximumFractionDigits: 0 }) : undefined;
   return sentence(measure.title, leader, value, share);
 }
 

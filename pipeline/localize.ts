@@ -26,3 +26,11 @@ export function ogLocale(lang: string): string {
   const locale = new Intl.Locale(lang).maximize();
   return `${locale.language}_${locale.region ?? locale.language.toUpperCase()}`;
 }
+
+/**
+ * A number in the article's language. ICU groups French thousands with narrow no-break
+ * spaces; the text, the tables and the charts (vega's d3 locale) all use no-break spaces.
+ */
+export function formatNumber(value: number, lang: string, options: Intl.NumberFormatOptions = {}): string {
+  return new Intl.NumberFormat(lang, options).format(value).replace(/\u202f/g, '\u00a0');
+}

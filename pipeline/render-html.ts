@@ -10,7 +10,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { resolveContentUrl } from './load-chart-data.js';
 import { addError, addWarning } from './problems.js';
-import { localStrings, type Strings } from './localize.js';
+import { formatNumber, localStrings, type Strings } from './localize.js';
 import { numberIn } from './read-table.js';
 import type { ChartData, RenderedChart } from './render-charts.js';
 
@@ -137,11 +137,10 @@ function wrapTables(tree: HastRoot, strings: Strings): void {
 const MAX_ROWS = 100;
 
 function dataTable(data: ChartData, label: string, strings: Strings, lang: string): Element {
-  const format = new Intl.NumberFormat(lang, { maximumFractionDigits: 6 });
   const numeric = data.columns.filter((column) => data.rows.every((row) => row[column] === '' || numberIn(row[column]) !== undefined));
   const cell = (column: string, value: unknown) => {
     const number = numeric.includes(column) ? numberIn(value) : undefined;
-    return h('td', numeric.includes(column) ? { className: ['number'] } : {}, number === undefined ? String(value ?? '') : format.format(number).replace(/\u202f/g, '\u00a0'));
+    return h('td', numeric.includes(column) ? { className: ['number'] } : {}, number === undefined ? String(value ?? '') : formatNumber(number, lang, { maximumFractionDigits: 6 }));
   };
   const shown = data.rows.slice(0, MAX_ROWS);
   const name = data.url.split('/').at(-1)!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, localStrings, ogLocale } from '../pipeline/localize.js';
+import { formatDate, formatNumber, localStrings, ogLocale } from '../pipeline/localize.js';
 
 describe('localize', () => {
   it('writes the date in the article’s language', () => {
@@ -18,5 +18,11 @@ describe('localize', () => {
     expect(ogLocale('fr')).toBe('fr_FR');
     expect(ogLocale('en')).toBe('en_US');
     expect(ogLocale('de-CH')).toBe('de_CH');
+  });
+
+  it('groups French thousands with no-break spaces, as the charts do', () => {
+    expect(formatNumber(2000000, 'fr')).toBe('2\u00a0000\u00a0000');
+    expect(formatNumber(0.38, 'fr', { style: 'percent' })).toBe('38\u00a0%');
+    expect(formatNumber(2000000, 'en')).toBe('2,000,000');
   });
 });
