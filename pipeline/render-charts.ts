@@ -5,7 +5,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import type { VFile } from 'vfile';
 import { chartConfig, chartLocale } from './chart-theme.js';
 import { checkCsv } from './check-csv.js';
-import { checkSpec } from './check-spec.js';
+import { checkSpec, validateSpec } from './check-spec.js';
 import { collectDataUrls, collectQuantitativeFields, createDataLoader, readChartData, resolveContentUrl, type ChartData, type DataLoader } from './load-chart-data.js';
 import { compactSvg } from './compact-svg.js';
 import { describeChart } from './describe-chart.js';
@@ -73,10 +73,11 @@ async function renderChart(
   if (!spec) return undefined;
 
   const mistakes = checkSpec(chart.body, spec);
+  if (mistakes.length === 0) mistakes.push(...[validateSpec(chart.body, spec)].filter((mistake) => mistake !== undefined));
   for (const mistake of mistakes) addError(article, `chart "${chart.id}": ${mistake.reason}`, offsetToPlace(chart, mistake.offset), 'chart-spec');
-  if (mistakes.length > 0) return undefined;
-
-  if (!(await checkData(spec, chart, context, loader))) return undefined;
+  // The data is checked even under a broken spec, so that all problems come in one build.
+  const dataIsSound = await checkData(spec, chart, context, loader);
+  if (mistakes.length > 0 || !dataIsSound) return undefined;
 
   let vegaSpec: vega.Spec;
   try {

@@ -42,6 +42,8 @@ describe('a build that fails', () => {
       replaceIn(join(dir, 'article.md'), /^title: .*\n/m, '');
       replaceIn(join(dir, 'article.md'), '"width": 480,', '"width": 480,,');
       replaceIn(join(dir, 'data', 'warnings.csv'), 'Millbrook,980', 'Millbrook,n/a');
+      // The chart that reads the broken CSV has a broken spec too: both must be told.
+      replaceIn(join(dir, 'article.md'), '"title": "Households warned"', '"titel": "Households warned"');
     });
     const article = join(content, 'article.md');
     const run = await runBuild(['--content', content, '--out', out]);
@@ -51,6 +53,9 @@ describe('a build that fails', () => {
     const badJson = lineOf(article, '"width": 480,,');
     expect(lines.some((line) => line.startsWith(`article.md:${badJson + 1}:`) || line.startsWith(`article.md:${badJson}:`))).toBe(true);
     expect(lines).toContain('data/warnings.csv:3: column "households": "n/a" is not a number');
+    const titel = lineOf(article, '"titel"');
+    const column = readFileSync(article, 'utf8').split('\n')[titel - 1]!.indexOf('"titel"') + 1;
+    expect(lines).toContain(`article.md:${titel}:${column}: chart "households": unknown property "titel" in encoding.x: did you mean "title"?`);
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 

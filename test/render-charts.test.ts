@@ -90,9 +90,16 @@ describe('renderCharts', () => {
     expect(far.problems[0]).toMatch(/unknown mark "donut": use arc, area, bar, .*geoshape/);
   });
 
+  it('checks the spec against the vega-lite schema, at the bad value', async () => {
+    const spec = JSON.stringify(bars({ transform: [{ filter: { field: 'users', oneOf: 3 } }] }));
+    const { charts, problems } = await render([spec]);
+    expect(charts).toEqual([]);
+    expect(problems).toEqual([`article.md:9:${spec.indexOf('3}') + 1}: chart "chart-1": transform[0].filter.oneOf: 3 is not allowed here: use an array`]);
+  });
+
   it('turns any other invalid spec into a content error at the fence', async () => {
-    const { problems } = await render([JSON.stringify(bars({ transform: [{ filter: { field: 'users', oneOf: 3 } }] }))]);
-    expect(problems).toEqual(['article.md:8:1: chart "chart-1": invalid Vega-Lite spec: Invalid field predicate: {"field":"users","oneOf":3}']);
+    const { problems } = await render([JSON.stringify(bars({ transform: [{ filter: 'datum.users >' }] }))]);
+    expect(problems).toEqual(['article.md:8:1: chart "chart-1": invalid Vega-Lite spec: Unexpected end of input']);
   });
 
   it('checks the CSV columns the chart reads as numbers', async () => {
