@@ -39,8 +39,8 @@ export type BuildResult = Readonly<{
 
 const TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
 const PRINT_PAGE = 'print.html';
-/** No build waits forever on a browser that stopped answering. */
-const BROWSER_TIMEOUT_MS = 120_000;
+/** No build waits forever on a browser that stopped answering (BRIEFING_BROWSER_TIMEOUT, seconds). */
+const BROWSER_TIMEOUT_S = 120;
 const sharePage = (format: string) => `share-${format}.html`;
 
 /**
@@ -65,9 +65,10 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   // 1. Take the output folder, then start the browser: it boots while the content is
   //    parsed and the charts render.
   const executablePath = findBrowser(env);
+  const timeoutMs = browserTimeout(env) * 1000;
   const lock = lockOutput(outDir);
   const stopBrowser = new AbortController();
-  const browserReady: Promise<BrowserSession> = launchBrowser(executablePath, stopBrowser.signal);
+  const browserReady: Promise<BrowserSession> = launchBrowser(executablePath, { signal: stopBrowser.signal, stepTimeoutMs: Math.min(timeoutMs, 60_000) });
   let launched = false;
   browserReady.then(
     () => (launched = true),
@@ -153,7 +154,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     const screenshots = serial();
     const [pdf, ...shares] = await time('pdf+png', () =>
       withinTime(
-        BROWSER_TIMEOUT_MS,
+        timeoutMs,
         'printing the PDF and the share images',
         Promise.all([
           printPdf(browser, stage.dir, PRINT_PAGE, onBlocked),
@@ -161,6 +162,9 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
         ]),
       ).catch((error: unknown) => {
         if (error instanceof EnvironmentError) throw error;
+        if (/timed out|timeout/i.test((error as Error).message)) {
+          throw new EnvironmentError(`the browser did not answer in time while printing the PDF and the share images: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+        }
         // A browser that crashed or was killed: the environment's fault, said in one line.
         throw new EnvironmentError(`the browser stopped while printing: ${(error as Error).message.split('\n')[0]}`, { cause: error });
       }),
@@ -217,4 +221,12 @@ async function readArticle(contentDir: string): Promise<VFile> {
     }
     throw new EnvironmentError(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
   }
+}
+
+function browserTimeout(env: NodeJS.ProcessEnv): number {
+  const text = env.BRIEFING_BROWSER_TIMEOUT;
+  if (text === undefined || text === '') return BROWSER_TIMEOUT_S;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new EnvironmentError(`BRIEFING_BROWSER_TIMEOUT is "${text}": give a number of seconds, such as 120`);
+  return seconds;
 }

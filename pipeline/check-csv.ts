@@ -15,7 +15,7 @@ export function checkCsv(text: string, file: VFile, quantitativeFields: Readonly
     rows = parse(text, { columns: true, info: true, bom: true, skip_empty_lines: true }) as Row[];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    addError(file, `invalid CSV: ${(error as Error).message.replace(/^Invalid Record Length: /, '')}`, line ? { line, column: 1 } : undefined, 'csv');
+    addError(file, `invalid CSV: ${(error as Error).message.replace(/^Invalid Record Length: /, '')}`, line ? { line, column: 1 } : undefined, 'csv', error);
     return;
   }
   if (rows.length === 0) {

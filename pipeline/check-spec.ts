@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Validator, type OutputUnit } from '@cfworker/json-schema';
+import { parseExpression } from 'vega';
 import { findNodeAtLocation, parseTree, type JSONPath, type Node } from 'jsonc-parser';
 
 const require = createRequire(import.meta.url);
@@ -157,10 +158,14 @@ function listOf(choices: readonly string[], conjunction = 'or'): string {
   return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} ${conjunction} ${shown.at(-1)}` : (shown[0] ?? 'another value');
 }
 
+/** Keys whose string value is a vega expression ("datum.users > 0"). */
+const EXPRESSION_KEYS = new Set(['filter', 'calculate', 'expr', 'test']);
+
 /**
- * The two mistakes that make vega-lite fail with a message about its own internals ("Cannot
- * read properties of undefined"): a mark it does not know and an encoding channel it does
- * not know. Each is given with the offset of the bad word in the fence's body.
+ * The mistakes that make vega-lite fail with a message about its own internals ("Cannot
+ * read properties of undefined") or with no place at all: a mark it does not know, an
+ * encoding channel it does not know, an expression that does not parse. Each is given with
+ * the offset of the bad word in the fence's body.
  */
 export function checkSpec(body: string, spec: unknown): SpecProblem[] {
   const tree = parseTree(body);
@@ -188,6 +193,13 @@ export function checkSpec(body: string, spec: unknown): SpecProblem[] {
           if (!channels.has(channel)) {
             problems.push({ reason: `unknown encoding channel "${channel}"${suggest(channel, channels)}`, offset: at([...path, key, channel], true) });
           }
+        }
+      }
+      if (EXPRESSION_KEYS.has(key) && typeof child === 'string') {
+        try {
+          parseExpression(child);
+        } catch (error) {
+          problems.push({ reason: `invalid expression ${JSON.stringify(child)}: ${(error as Error).message}`, offset: at([...path, key]) });
         }
       }
       walk(child, [...path, key]);

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { buildReport } from './build-report.js';
-import { ContentError, EnvironmentError, EXIT_CONTENT, EXIT_ENVIRONMENT, formatProblem } from './errors.js';
+import { ContentError, EnvironmentError, EXIT_CONTENT, EXIT_ENVIRONMENT, explainProblem, formatProblem } from './errors.js';
 import { parseArgs, USAGE, type CliOptions } from './parse-args.js';
 
 // Ctrl-C: exit through the 'exit' handlers, which remove the staging folder and the lock.
@@ -22,7 +22,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const started = performance.now();
   try {
     const result = await buildReport({ contentDir: options.contentDir, outDir: options.outDir });
-    for (const warning of result.warnings) process.stderr.write(`${formatProblem(warning)}\n`);
+    for (const warning of result.warnings) process.stderr.write(`${(options.verbose ? explainProblem : formatProblem)(warning)}\n`);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const where = relative(process.cwd(), options.outDir) || '.';
     process.stdout.write(`built ${where}/: index.html, report.pdf, social.png, social-square.png, ${result.charts.length} chart(s) in charts/ (${seconds} s)\n`);
@@ -31,7 +31,7 @@ async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof ContentError) {
       const errors = error.problems.filter((problem) => problem.fatal);
-      for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+      for (const problem of error.problems) process.stderr.write(`${(options.verbose ? explainProblem : formatProblem)(problem)}\n`);
       process.stderr.write(`build failed: ${errors.length} error(s) in ${options.contentDir}; ${options.outDir} was left as it was\n`);
       return EXIT_CONTENT;
     }

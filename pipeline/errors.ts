@@ -33,3 +33,13 @@ export function formatProblem(message: VFileMessage): string {
   const prefix = message.fatal ? '' : 'warning: ';
   return `${place.join(':')}: ${prefix}${message.reason}`;
 }
+
+/**
+ * The problem as `--verbose` tells it: the rule that found it in brackets, then the error
+ * of the library behind it (vega-lite, vega, yaml, csv-parse), indented.
+ */
+export function explainProblem(message: VFileMessage): string {
+  const line = formatProblem(message);
+  const cause = message.cause instanceof Error ? (message.cause.stack ?? message.cause.message) : message.cause == null ? '' : String(message.cause);
+  return [`${line} [${message.ruleId ?? 'problem'}]`, ...(cause ? cause.split('\n').map((text) => `    ${text}`) : [])].join('\n');
+}

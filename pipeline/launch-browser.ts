@@ -1,3 +1,7 @@
+import { once } from 'node:events';
+import { mkdtemp, readlink, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { EnvironmentError } from './errors.js';
 
@@ -19,18 +23,47 @@ const ARGS = [
 
 export type BrowserSession = AsyncDisposable & Readonly<{ browser: Browser }>;
 
+export type LaunchOptions = Readonly<{
+  /** Aborting it kills the browser, even while it is still starting. */
+  signal?: AbortSignal;
+  /** The longest any one call to the browser may take (a page load, a print, a screenshot). */
+  stepTimeoutMs?: number;
+}>;
+
 /**
- * Launches one headless Chromium for a build; disposing it closes the browser. Aborting
- * `signal` kills it, even while it is still starting.
+ * Launches one headless Chromium for a build; disposing it closes the browser. Its profile
+ * is a folder of our own, removed once the browser has stopped, however it stopped.
  */
-export async function launchBrowser(executablePath: string, signal?: AbortSignal): Promise<BrowserSession> {
+export async function launchBrowser(executablePath: string, options: LaunchOptions = {}): Promise<BrowserSession> {
+  const { signal, stepTimeoutMs = 60_000 } = options;
   const { launch } = await import('puppeteer');
+  const profile = await mkdtemp(join(tmpdir(), 'briefing-browser-'));
+  const removeProfile = () => removeBrowserProfile(profile);
+  // Puppeteer's own launch timeout ends with the WS endpoint; a browser that hangs after it
+  // would hold the connection forever. So the whole launch has a deadline, which kills it.
+  const startMs = Math.min(30_000, stepTimeoutMs);
+  const launching = new AbortController();
+  const stop = () => launching.abort(signal?.reason);
+  signal?.addEventListener('abort', stop, { once: true });
+  const deadline = setTimeout(() => launching.abort(new EnvironmentError(`the browser at ${executablePath} did not start within ${startMs / 1000} s`)), startMs);
   let browser: Browser;
   try {
-    browser = await launch({ executablePath, headless: true, args: ARGS, timeout: 30_000, signal });
+    browser = await launch({
+      executablePath,
+      headless: true,
+      args: ARGS,
+      userDataDir: profile,
+      timeout: startMs,
+      // Bounds every DevTools call, so each step of each page has a timeout.
+      protocolTimeout: stepTimeoutMs,
+      signal: launching.signal,
+    });
   } catch (error) {
-    if (signal?.aborted) throw signal.reason;
+    await removeProfile();
+    if (launching.signal.aborted) throw launching.signal.reason;
     throw new EnvironmentError(`could not start the browser at ${executablePath}: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+  } finally {
+    clearTimeout(deadline);
   }
   return {
     browser,
@@ -40,9 +73,36 @@ export async function launchBrowser(executablePath: string, signal?: AbortSignal
       const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 5_000)));
       const closed = await Promise.race([browser.close().then(() => 'closed' as const, () => 'failed' as const), timeout]);
       clearTimeout(timer);
-      if (closed !== 'closed') browser.process()?.kill('SIGKILL');
+      if (closed !== 'closed') await killBrowser(browser);
+      await removeProfile();
     },
   };
+}
+
+/**
+ * Removes a profile once its browser has stopped, with the socket folder that Chromium
+ * makes beside it in the temporary folder (it removes that one itself only when it exits
+ * normally, not when it is killed).
+ */
+async function removeBrowserProfile(profile: string): Promise<void> {
+  const socket = await readlink(join(profile, 'SingletonSocket')).catch(() => undefined);
+  if (socket && basename(dirname(socket)).startsWith('org.chromium.Chromium.')) await rm(dirname(socket), { recursive: true, force: true });
+  await rm(profile, { recursive: true, force: true, maxRetries: 3 });
+}
+
+/** Kills a browser that does not answer: its whole process group, the renderers too, even stopped ones. */
+async function killBrowser(browser: Browser): Promise<void> {
+  const child = browser.process();
+  if (!child?.pid) return;
+  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : once(child, 'exit');
+  try {
+    // Puppeteer starts Chromium as the leader of its own process group, except on Windows.
+    if (process.platform === 'win32') child.kill('SIGKILL');
+    else process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+  await exited;
 }
 
 /**

@@ -7,9 +7,12 @@ const SOURCE = 'briefing';
 /** A place in a file: the column is left out where only the line is known. */
 export type Place = Readonly<{ line: number; column?: number }> | Position;
 
-/** Records a content error on `file`, at `place` when it is known. */
-export function addError(file: VFile, reason: string, place?: Place, ruleId?: string): VFileMessage {
-  const message = file.message(reason, { place: place as Position | undefined, ruleId, source: SOURCE });
+/**
+ * Records a content error on `file`, at `place` when it is known. `cause` is the library's
+ * own error behind it, shown by `--verbose`.
+ */
+export function addError(file: VFile, reason: string, place?: Place, ruleId?: string, cause?: unknown): VFileMessage {
+  const message = file.message(reason, { place: place as Position | undefined, ruleId, source: SOURCE, cause: cause instanceof Error ? cause : undefined });
   message.fatal = true;
   return message;
 }

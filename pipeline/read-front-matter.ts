@@ -106,7 +106,7 @@ export function readFrontMatter(yamlText: string | undefined, startLine: number,
     for (const error of document.errors) {
       const pos = lineCounter.linePos(error.pos[0]);
       const reason = error.message.split('\n')[0] ?? error.message;
-      addError(file, `invalid YAML in front matter: ${reason}`, { line: firstLine + pos.line - 1, column: pos.col }, 'front-matter-yaml');
+      addError(file, `invalid YAML in front matter: ${reason}`, { line: firstLine + pos.line - 1, column: pos.col }, 'front-matter-yaml', error);
     }
     return { frontMatter: undefined, lineOf: fallback };
   }

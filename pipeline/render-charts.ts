@@ -79,16 +79,17 @@ async function renderChart(
   const dataIsSound = await checkData(spec, chart, context, loader);
   if (mistakes.length > 0 || !dataIsSound) return undefined;
 
-  let vegaSpec: vega.Spec;
+  let runtime: vega.Runtime;
   try {
-    vegaSpec = compile(spec as unknown as TopLevelSpec, { config: chartConfig }).spec as vega.Spec;
+    const vegaSpec = compile(spec as unknown as TopLevelSpec, { config: chartConfig }).spec as vega.Spec;
+    runtime = vega.parse(vegaSpec); // throws on an expression that calls an unknown function
   } catch (error) {
-    addError(article, `chart "${chart.id}": invalid Vega-Lite spec: ${firstLine(error)}`, at, 'chart-spec');
+    addError(article, `chart "${chart.id}": invalid Vega-Lite spec: ${firstLine(error)}`, at, 'chart-spec', error);
     return undefined;
   }
 
   const problems: string[] = [];
-  const view = new vega.View(vega.parse(vegaSpec), {
+  const view = new vega.View(runtime, {
     renderer: 'none',
     loader: loader as unknown as vega.Loader,
     logger: collectingLogger(problems),
@@ -101,7 +102,7 @@ async function renderChart(
     vega.resetSVGDefIds();
     svgText = await view.toSVG();
   } catch (error) {
-    addError(article, `chart "${chart.id}": ${firstLine(error)}`, at, 'chart-render');
+    addError(article, `chart "${chart.id}": ${firstLine(error)}`, at, 'chart-render', error);
     return undefined;
   } finally {
     view.finalize();

@@ -13,7 +13,7 @@ const FIXTURE = join(ROOT, 'test', 'fixtures', 'en-briefing');
 /** Processes whose command line holds `needle`, as ps shows them. */
 function processesWith(needle: string): Promise<string[]> {
   return new Promise((resolve) => {
-    const ps = spawn('ps', ['-eo', 'pid=,args=']);
+    const ps = spawn('ps', ['-ww', '-eo', 'pid=,args=']);
     let out = '';
     ps.stdout.on('data', (chunk) => (out += chunk));
     ps.on('close', () => resolve(out.split('\n').filter((line) => line.includes(needle) && !line.includes(' ps '))));
@@ -51,9 +51,36 @@ describe('faults of the environment', () => {
     expect(run.stderr).toMatch(/^error: (the browser stopped while printing|could not start the browser)/m);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(await processesWith(temp)).toEqual([]);
-    expect(readdirSync(temp).filter((name) => /puppeteer|chrom/i.test(name))).toEqual([]);
+    expect(readdirSync(temp).filter((name) => /briefing|puppeteer|chrom/i.test(name))).toEqual([]);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(work).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+  it('stops with exit status 2 when the browser hangs mid-print, and kills it with its profile', async () => {
+    const temp = join(work, 'tmp-hung');
+    mkdirSync(temp);
+    const out = join(work, 'hung');
+    const started = performance.now();
+    const build = runBuild(['--content', FIXTURE, '--out', out], { TMPDIR: temp, BRIEFING_BROWSER_TIMEOUT: '4' });
+    // Freeze every process of the build's Chromium once it renders pages.
+    let stopped: number[] = [];
+    for (let tries = 0; tries < 200 && stopped.length === 0; tries++) {
+      const lines = await processesWith(`--user-data-dir=${temp}`);
+      if (lines.some((line) => line.includes('--type=renderer'))) {
+        stopped = lines.map((line) => Number(line.trim().split(/\s+/)[0]));
+        for (const pid of stopped) process.kill(pid, 'SIGSTOP');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const run = await build;
+    const seconds = (performance.now() - started) / 1000;
+    expect(stopped.length).toBeGreaterThan(0);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^error: the browser (at \S+ did not start within 4 s|did not finish printing the PDF and the share images in 4 s|did not answer in time)/);
+    expect(seconds).toBeLessThan(30); // 4 s of waiting, 5 s for a polite close, then killed
+    expect(await processesWith(temp)).toEqual([]);
+    expect(readdirSync(temp).filter((name) => /briefing|puppeteer|chrom/i.test(name))).toEqual([]);
+    expect(existsSync(out)).toBe(false);
   });
 });
 

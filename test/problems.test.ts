@@ -1,6 +1,6 @@
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../pipeline/errors.js';
+import { explainProblem, formatProblem } from '../pipeline/errors.js';
 import { addError, addWarning, allMessages, hasErrors } from '../pipeline/problems.js';
 
 describe('problems', () => {
@@ -24,5 +24,17 @@ describe('problems', () => {
     expect(hasErrors([file])).toBe(false);
     addError(file, 'broken');
     expect(hasErrors([file])).toBe(true);
+  });
+
+  it('tells the rule and the library error behind a problem when asked to be verbose', () => {
+    const file = new VFile({ path: 'article.md' });
+    const cause = new Error('Unexpected end of input');
+    const message = addError(file, 'chart "a": invalid Vega-Lite spec: Unexpected end of input', { line: 12, column: 1 }, 'chart-spec', cause);
+    expect(formatProblem(message)).toBe('article.md:12:1: chart "a": invalid Vega-Lite spec: Unexpected end of input');
+    const lines = explainProblem(message).split('\n');
+    expect(lines[0]).toBe('article.md:12:1: chart "a": invalid Vega-Lite spec: Unexpected end of input [chart-spec]');
+    expect(lines[1]).toBe('    Error: Unexpected end of input');
+    expect(lines[2]).toMatch(/^\s+at .*problems\.test\.ts/);
+    expect(explainProblem(addWarning(file, 'no url', { line: 1, column: 1 }, 'url'))).toBe('article.md:1:1: warning: no url [url]');
   });
 });

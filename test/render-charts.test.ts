@@ -97,9 +97,15 @@ describe('renderCharts', () => {
     expect(problems).toEqual([`article.md:9:${spec.indexOf('3}') + 1}: chart "chart-1": transform[0].filter.oneOf: 3 is not allowed here: use an array`]);
   });
 
+  it('points at an expression that does not parse', async () => {
+    const spec = JSON.stringify(bars({ transform: [{ filter: 'datum.users >' }] }));
+    const { problems } = await render([spec]);
+    expect(problems).toEqual([`article.md:9:${spec.indexOf('"datum.users >"') + 1}: chart "chart-1": invalid expression "datum.users >": Unexpected end of input`]);
+  });
+
   it('turns any other invalid spec into a content error at the fence', async () => {
-    const { problems } = await render([JSON.stringify(bars({ transform: [{ filter: 'datum.users >' }] }))]);
-    expect(problems).toEqual(['article.md:8:1: chart "chart-1": invalid Vega-Lite spec: Unexpected end of input']);
+    const { problems } = await render([JSON.stringify(bars({ transform: [{ filter: 'frobnicate(datum.users)' }] }))]);
+    expect(problems).toEqual(['article.md:8:1: chart "chart-1": invalid Vega-Lite spec: Unrecognized function: frobnicate']);
   });
 
   it('checks the CSV columns the chart reads as numbers', async () => {
