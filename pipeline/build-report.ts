@@ -1,32 +1,40 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Root } from 'hast';
 import type { Code } from 'mdast';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { captureSocial, overflowProblem, serial, SHARE_FORMATS } from './capture-social.js';
+import { captureSocial, overflowProblem, SHARE_FORMATS } from './capture-social.js';
 import { checkPdf, pdfBudget } from './check-pdf.js';
 import { collectFonts } from './collect-fonts.js';
 import { computeKeyFigures } from './compute-key-figures.js';
 import { ContentError, EnvironmentError } from './errors.js';
-import { findBrowser } from './find-browser.js';
 import { finishPdf } from './finish-pdf.js';
 import { hyphenateText } from './hyphenate-text.js';
-import { launchBrowser, withinTime, type BrowserSession } from './launch-browser.js';
+import { browserTimeouts, startBrowser, withinTime, type BrowserSession } from './launch-browser.js';
 import { nameChartsWithDescriptions } from './make-svg-accessible.js';
 import { parseArticle } from './parse-article.js';
 import { printPdf } from './print-pdf.js';
 import { addError, addWarning, allMessages, hasErrors } from './problems.js';
-import { renderCharts, type RenderedChart } from './render-charts.js';
-import { renderBody } from './render-html.js';
+import { renderCharts, type ChartCache, type RenderedChart } from './render-charts.js';
+import { renderBody, type RenderedBody } from './render-html.js';
 import { renderPage, renderSocial } from './render-page.js';
 import { typesetText } from './typeset-text.js';
+import type { FrontMatter } from './read-front-matter.js';
 import { createStaging, lockOutput, type Staging } from './write-output.js';
 
 export type BuildOptions = Readonly<{
   contentDir: string;
   outDir: string;
   env?: NodeJS.ProcessEnv;
+  /**
+   * A browser to print with, started (or connected to) by the caller, who also ends it:
+   * a command line that starts it before anything else, a dev server or a run of several
+   * reports that keep one. Without it, the build starts its own and ends it.
+   */
+  browser?: Promise<BrowserSession>;
+  chartCache?: ChartCache;
 }>;
 
 export type BuildResult = Readonly<{
@@ -38,9 +46,7 @@ export type BuildResult = Readonly<{
 }>;
 
 const TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
-const PRINT_PAGE = 'print.html';
-/** No build waits forever on a browser that stopped answering (BRIEFING_BROWSER_TIMEOUT, seconds). */
-const BROWSER_TIMEOUT_S = 120;
+export const PRINT_PAGE = 'print.html';
 const sharePage = (format: string) => `share-${format}.html`;
 
 /**
@@ -62,113 +68,64 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     }
   };
 
-  // 1. Take the output folder, then start the browser: it boots while the content is
-  //    parsed and the charts render.
-  const executablePath = findBrowser(env);
-  const timeoutMs = browserTimeout(env) * 1000;
-  const lock = lockOutput(outDir);
-  const stopBrowser = new AbortController();
-  const browserReady: Promise<BrowserSession> = launchBrowser(executablePath, { signal: stopBrowser.signal, stepTimeoutMs: Math.min(timeoutMs, 60_000) });
-  let launched = false;
+  // 1. Start the browser (unless the caller did), then take the output folder: the browser
+  //    boots while the content is parsed and the charts render.
+  const timeouts = browserTimeouts(env);
+  const own = options.browser ? undefined : startBrowser(env);
+  const browserReady: Promise<BrowserSession> = options.browser ?? own!.session;
   browserReady.then(
-    () => (launched = true),
+    // Pages for the PDF and the share images, warmed up while the charts render.
+    (session) => session.warmUp(1 + SHARE_FORMATS.length),
     () => {}, // awaited below; an early content error must not leave it unhandled
   );
-  let staging: Staging | undefined;
-  let built = false;
+  let lock: ReturnType<typeof lockOutput>;
   try {
-    // 2. Read and parse the article.
-    const article = await time('read', () => readArticle(contentDir));
-    const dataFiles = new Map<string, VFile>();
-    const dataFile = (url: string) => {
-      let file = dataFiles.get(url);
-      if (!file) dataFiles.set(url, (file = new VFile({ path: url })));
-      return file;
-    };
-    const files = () => [article, ...dataFiles.values()];
-    const parsed = await time('parse', () => parseArticle(article));
-    const meta = parsed.frontMatter;
-
-    // 3. Render every chart once, to SVG; the page, the PDF and charts/ share it.
-    const charts = await time('charts', () =>
-      renderCharts(parsed.charts, { contentDir, lang: meta?.lang ?? 'en', article, dataFile }),
-    );
-
-    // 4. The page. The body is rendered even after a problem, so that one build reports them all.
-    const byNode = new Map<Code, RenderedChart>(charts.map((chart) => [parsed.charts[chart.index - 1]!.node, chart]));
-    const body = await time('html', () => renderBody(parsed.tree, byNode, article, contentDir, meta?.lang));
-    if (!meta || hasErrors(files())) throw new ContentError(allMessages(files()));
-    if (!meta.url) {
-      addWarning(article, 'no "url" in the front matter: og:image is relative, and share cards need an absolute URL', { line: 1, column: 1 }, 'url');
-    }
-    const [pageTemplate, socialTemplate] = await Promise.all([
-      readFile(join(TEMPLATES, 'page.html'), 'utf8'),
-      readFile(join(TEMPLATES, 'social.html'), 'utf8'),
-    ]);
-    const figures = await time('figures', () =>
-      computeKeyFigures(meta.figures ?? [], { contentDir, lang: meta.lang, article, lineOf: parsed.frontMatterLine }),
-    );
-    if (hasErrors(files())) throw new ContentError(allMessages(files()));
-    // The page and the PDF share the typography of the language; only print is hyphenated.
-    typesetText(body.tree, meta.lang);
-    const shareChart = meta.share_chart ? charts.find((chart) => chart.id === meta.share_chart) : charts[0];
-    if (meta.share_chart && !shareChart) {
-      addError(article, `share_chart "${meta.share_chart}" is not the id of a chart of the article`, { line: parsed.frontMatterLine(['share_chart']), column: 1 }, 'share-chart');
-      throw new ContentError(allMessages(files()));
-    }
-    const extras = { figures, imageAlt: shareChart?.description };
-    const page = renderPage(pageTemplate, meta, body.tree, extras);
-    const printTree = structuredClone(body.tree);
-    hyphenateText(printTree, meta.lang);
-    nameChartsWithDescriptions(printTree);
-    const printPage = renderPage(pageTemplate, meta, printTree, extras);
+    lock = lockOutput(outDir);
+  } catch (error) {
+    await own?.end();
+    throw error;
+  }
+  let staging: Staging | undefined;
+  try {
+    // 2–4. The article, its charts and its pages, in memory.
+    const report = await renderReport(contentDir, { chartCache: options.chartCache, timings });
+    const { article, meta, charts, body, printTree } = report;
+    const files = report.files;
 
     // 5. Stage every file of the output folder.
     staging = await createStaging(outDir);
     const stage = staging;
-    await time('stage', async () => {
-      const fonts = collectFonts();
-      await Promise.all([
-        stage.write('index.html', page),
-        stage.write(PRINT_PAGE, printPage),
-        stage.write('assets/fonts.css', fonts.css),
-        stage.copy(join(TEMPLATES, 'page.css'), 'assets/page.css'),
-        stage.copy(join(TEMPLATES, 'print.css'), 'assets/print.css'),
-        stage.copy(join(TEMPLATES, 'social.css'), 'assets/social.css'),
-        stage.copy(join(TEMPLATES, 'favicon.svg'), 'assets/favicon.svg'),
-        ...SHARE_FORMATS.map((format) =>
-          stage.write(sharePage(format.name), renderSocial(socialTemplate, meta, { format: format.name, chart: shareChart?.svg, figure: figures[0] })),
-        ),
-        ...[...fonts.files].map(([source, target]) => stage.copy(source, `assets/${target}`)),
-        ...charts.map((chart) => stage.write(`charts/${chart.id}.svg`, chart.file)),
-        ...body.images.map((image) => stage.copy(join(contentDir, image.source), image.target)),
-        // Each chart's data is published beside the page, where its table links to it.
-        ...[...new Map(charts.flatMap((chart) => (chart.data ? [[chart.data.url, chart.data.path] as const] : []))).entries()].map(([url, path]) => stage.copy(path, url)),
-      ]);
-    });
+    await time('stage', () =>
+      Promise.all([...report.outputs].map(([path, content]) => (typeof content === 'string' ? stage.write(path, content) : stage.copy(content.copy, path)))),
+    );
 
-    // 6. Print the PDF and capture the share image, in parallel pages of one browser.
-    const { browser } = await time('browser', () => browserReady);
+    // 6. Print the PDF and capture the share images, in parallel pages of one browser; the
+    //    PDF is finished and checked while the screenshots are still being taken.
+    const session = await time('browser', () => browserReady);
     const blocked: string[] = [];
     const onBlocked = (url: string) => blocked.push(url);
-    const screenshots = serial();
-    const [pdf, ...shares] = await time('pdf+png', () =>
-      withinTime(
-        timeoutMs,
-        'printing the PDF and the share images',
-        Promise.all([
-          printPdf(browser, stage.dir, PRINT_PAGE, onBlocked),
-          ...SHARE_FORMATS.map((format) => captureSocial(browser, stage.dir, sharePage(format.name), format, screenshots, onBlocked)),
-        ]),
-      ).catch((error: unknown) => {
+    const fromBrowser = <T>(work: Promise<T>): Promise<T> =>
+      withinTime(timeouts.totalMs, 'printing the PDF and the share images', work).catch((error: unknown) => {
         if (error instanceof EnvironmentError) throw error;
         if (/timed out|timeout/i.test((error as Error).message)) {
           throw new EnvironmentError(`the browser did not answer in time while printing the PDF and the share images: ${(error as Error).message.split('\n')[0]}`, { cause: error });
         }
         // A browser that crashed or was killed: the environment's fault, said in one line.
         throw new EnvironmentError(`the browser stopped while printing: ${(error as Error).message.split('\n')[0]}`, { cause: error });
-      }),
-    );
+      });
+    const started = performance.now();
+    const printed = fromBrowser(printPdf(session, stage.dir, PRINT_PAGE, onBlocked)).then(async (pdf) => {
+      timings.pdf = Math.round(performance.now() - started);
+      const finished = await time('finish', () => finishPdf(pdf, meta, { article: article.toString(), body: printTree }, env));
+      const imageBytes = (await Promise.all(body.images.map((image) => stat(join(contentDir, image.source))))).reduce((sum, stats) => sum + stats.size, 0);
+      const check = await time('check', () => checkPdf(finished, pdfBudget(printTree, { charts: charts.length, images: body.images.length, imageBytes })));
+      return { finished, check };
+    });
+    const captured = fromBrowser(Promise.all(SHARE_FORMATS.map((format) => captureSocial(session, stage.dir, sharePage(format.name), format, onBlocked)))).then((images) => {
+      timings.png = Math.round(performance.now() - started);
+      return images;
+    });
+    const [{ finished, check }, shares] = await Promise.all([printed, captured]);
     for (const url of new Set(blocked)) addError(article, `the page asked for a resource outside the output folder: ${url}`, undefined, 'blocked-request');
     SHARE_FORMATS.forEach((format, index) => {
       const problem = overflowProblem(format, shares[index]!);
@@ -176,10 +133,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     });
     if (hasErrors(files())) throw new ContentError(allMessages(files()));
 
-    // 7. Metadata and the PDF's own check, then swap the new output in.
-    const finished = await time('finish', () => finishPdf(pdf, meta, { article: article.toString(), body: printTree }, env));
-    const imageBytes = (await Promise.all(body.images.map((image) => stat(join(contentDir, image.source))))).reduce((sum, stats) => sum + stats.size, 0);
-    const check = await checkPdf(finished, pdfBudget(printTree, { charts: charts.length, images: body.images.length, imageBytes }));
+    // 7. The PDF's own check, then swap the new output in.
     for (const warning of check.warnings) addWarning(article, `report.pdf: ${warning}`, undefined, 'pdf-check');
     const fontErrors = check.errors.filter((error) => error.startsWith('font '));
     if (fontErrors.length > 0) throw new EnvironmentError(`report.pdf failed its check: ${fontErrors.join('; ')}`);
@@ -195,17 +149,115 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
       ]);
       await stage.commit();
     });
-    built = true;
     return { warnings: allMessages(files()), timings, charts: charts.map((chart) => chart.id) };
   } finally {
     await staging?.dispose();
-    // A failed build does not wait for a browser still starting: it is killed. A started
-    // one is closed below, once, like after a successful build.
-    if (!built && !launched) stopBrowser.abort(new Error('build stopped'));
-    const session = await browserReady.catch(() => undefined);
-    await session?.[Symbol.asyncDispose]();
+    await own?.end();
     lock.release();
   }
+}
+
+export type OutputFile = string | Readonly<{ copy: string }>;
+
+export type RenderedReport = Readonly<{
+  article: VFile;
+  /** The article and the data files the charts read, with their problems. */
+  files: () => VFile[];
+  meta: FrontMatter;
+  charts: readonly RenderedChart[];
+  body: RenderedBody;
+  /** The body as printed: hyphenated, charts named by their descriptions. */
+  printTree: Root;
+  /**
+   * Every file of the output folder but the PDF and the share images, and the pages they
+   * are printed from: a path in the folder → its text, or the file to copy there.
+   */
+  outputs: ReadonlyMap<string, OutputFile>;
+}>;
+
+export type RenderOptions = Readonly<{
+  /** Charts rendered before, by a hash of their spec and data (a dev server keeps one). */
+  chartCache?: ChartCache;
+  timings?: Record<string, number>;
+}>;
+
+/**
+ * Steps 2 to 4 of a build, without a browser and without writing: the article parsed, its
+ * charts rendered, its page and print page. Throws ContentError with every problem found.
+ */
+export async function renderReport(contentDir: string, options: RenderOptions = {}): Promise<RenderedReport> {
+  const timings = options.timings ?? {};
+  const time = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings[stage] = Math.round(performance.now() - start);
+    }
+  };
+  // 2. Read and parse the article.
+  const article = await time('read', () => readArticle(contentDir));
+  const dataFiles = new Map<string, VFile>();
+  const dataFile = (url: string) => {
+    let file = dataFiles.get(url);
+    if (!file) dataFiles.set(url, (file = new VFile({ path: url })));
+    return file;
+  };
+  const files = () => [article, ...dataFiles.values()];
+  const parsed = await time('parse', () => parseArticle(article));
+  const meta = parsed.frontMatter;
+
+  // 3. Render every chart once, to SVG; the page, the PDF and charts/ share it.
+  const charts = await time('charts', () =>
+    renderCharts(parsed.charts, { contentDir, lang: meta?.lang ?? 'en', article, dataFile, cache: options.chartCache }),
+  );
+
+  // 4. The page. The body is rendered even after a problem, so that one build reports them all.
+  const byNode = new Map<Code, RenderedChart>(charts.map((chart) => [parsed.charts[chart.index - 1]!.node, chart]));
+  const body = await time('html', () => renderBody(parsed.tree, byNode, article, contentDir, meta?.lang));
+  if (!meta || hasErrors(files())) throw new ContentError(allMessages(files()));
+  if (!meta.url) {
+    addWarning(article, 'no "url" in the front matter: og:image is relative, and share cards need an absolute URL', { line: 1, column: 1 }, 'url');
+  }
+  const [pageTemplate, socialTemplate] = await Promise.all([
+    readFile(join(TEMPLATES, 'page.html'), 'utf8'),
+    readFile(join(TEMPLATES, 'social.html'), 'utf8'),
+  ]);
+  const figures = await time('figures', () =>
+    computeKeyFigures(meta.figures ?? [], { contentDir, lang: meta.lang, article, lineOf: parsed.frontMatterLine }),
+  );
+  if (hasErrors(files())) throw new ContentError(allMessages(files()));
+  // The page and the PDF share the typography of the language; only print is hyphenated.
+  typesetText(body.tree, meta.lang);
+  const shareChart = meta.share_chart ? charts.find((chart) => chart.id === meta.share_chart) : charts[0];
+  if (meta.share_chart && !shareChart) {
+    addError(article, `share_chart "${meta.share_chart}" is not the id of a chart of the article`, { line: parsed.frontMatterLine(['share_chart']), column: 1 }, 'share-chart');
+    throw new ContentError(allMessages(files()));
+  }
+  const extras = { figures, imageAlt: shareChart?.description };
+  const page = renderPage(pageTemplate, meta, body.tree, extras);
+  const printTree = structuredClone(body.tree);
+  hyphenateText(printTree, meta.lang);
+  nameChartsWithDescriptions(printTree);
+  const printPage = renderPage(pageTemplate, meta, printTree, extras);
+
+  const fonts = collectFonts();
+  const outputs = new Map<string, OutputFile>([
+    ['index.html', page],
+    [PRINT_PAGE, printPage],
+    ['assets/fonts.css', fonts.css],
+    ['assets/page.css', { copy: join(TEMPLATES, 'page.css') }],
+    ['assets/print.css', { copy: join(TEMPLATES, 'print.css') }],
+    ['assets/social.css', { copy: join(TEMPLATES, 'social.css') }],
+    ['assets/favicon.svg', { copy: join(TEMPLATES, 'favicon.svg') }],
+    ...SHARE_FORMATS.map((format) => [sharePage(format.name), renderSocial(socialTemplate, meta, { format: format.name, chart: shareChart?.svg, figure: figures[0] })] as const),
+    ...[...fonts.files].map(([source, target]) => [`assets/${target}`, { copy: source }] as const),
+    ...charts.map((chart) => [`charts/${chart.id}.svg`, chart.file] as const),
+    ...body.images.map((image) => [image.target, { copy: join(contentDir, image.source) }] as const),
+    // Each chart's data is published beside the page, where its table links to it.
+    ...charts.flatMap((chart) => (chart.data ? [[chart.data.url, { copy: chart.data.path }] as const] : [])),
+  ]);
+  return { article, files, meta, charts, body, printTree, outputs };
 }
 
 async function readArticle(contentDir: string): Promise<VFile> {
@@ -221,12 +273,4 @@ async function readArticle(contentDir: string): Promise<VFile> {
     }
     throw new EnvironmentError(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
   }
-}
-
-function browserTimeout(env: NodeJS.ProcessEnv): number {
-  const text = env.BRIEFING_BROWSER_TIMEOUT;
-  if (text === undefined || text === '') return BROWSER_TIMEOUT_S;
-  const seconds = Number(text);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new EnvironmentError(`BRIEFING_BROWSER_TIMEOUT is "${text}": give a number of seconds, such as 120`);
-  return seconds;
 }

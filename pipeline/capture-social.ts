@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'puppeteer';
-import { withPage } from './launch-browser.js';
+import { withPage, type BrowserSession } from './launch-browser.js';
 
 export type ShareFormat = Readonly<{ name: 'wide' | 'square'; file: string; width: number; height: number }>;
 
@@ -25,39 +24,27 @@ const FIND_OVERFLOW = `(() => {
   return found;
 })()`;
 
-/** Runs tasks one at a time, in the order they were queued. */
-export function serial(): <T>(task: () => Promise<T>) => Promise<T> {
-  let last: Promise<unknown> = Promise.resolve();
-  return (task) => {
-    const run = last.then(task, task);
-    last = run.catch(() => {});
-    return run;
-  };
-}
-
 /**
  * Screenshots a staged share page at its size, once its title has been fitted, and says
- * which of its texts still overflow their boxes. Only the tab in front is painted, and a
- * screenshot of a tab behind waits for a frame that may never come: screenshots go
- * through `oneAtATime`, each with its tab brought to the front.
+ * which of its texts still overflow their boxes. Screenshots go one at a time through the
+ * session, each with its tab brought to the front.
  */
 export async function captureSocial(
-  browser: Browser,
+  session: BrowserSession,
   stagingDir: string,
   htmlName: string,
   format: ShareFormat,
-  oneAtATime: ReturnType<typeof serial>,
   onBlocked: (url: string) => void,
 ): Promise<ShareImage> {
   return withPage(
-    browser,
+    session,
     stagingDir,
     async (page) => {
       await page.setViewport({ width: format.width, height: format.height, deviceScaleFactor: 1 });
       await page.goto(pathToFileURL(join(stagingDir, htmlName)).href, { waitUntil: 'load', timeout: 30_000 });
       await page.waitForFunction("document.documentElement.dataset.fitted === 'true'", { timeout: 10_000 });
       const overflowing = (await page.evaluate(FIND_OVERFLOW)) as string[];
-      const png = await oneAtATime(async () => {
+      const png = await session.oneAtATime(async () => {
         await page.bringToFront();
         return page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: format.width, height: format.height } });
       });

@@ -1,7 +1,8 @@
+import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
-import { buildReport } from './build-report.js';
 import { ContentError, EnvironmentError, EXIT_CONTENT, EXIT_ENVIRONMENT, explainProblem, formatProblem } from './errors.js';
-import { parseArgs, USAGE, type CliOptions } from './parse-args.js';
+import { startBrowser, type StartedBrowser } from './launch-browser.js';
+import { parseArgs, USAGE, type CliOptions, type ReportJob } from './parse-args.js';
 
 // Ctrl-C: exit through the 'exit' handlers, which remove the staging folder and the lock.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
@@ -19,30 +20,63 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
 
+  // The browser first: it boots while the pipeline's modules load and the charts render.
+  let browser: StartedBrowser;
+  try {
+    browser = startBrowser(process.env, options.browserWs);
+  } catch (error) {
+    return reportFailure(error, options);
+  }
+  try {
+    const { buildReport } = await import('./build-report.js');
+    // Reports run two (or as many as there are cores) at a time: one's charts render while
+    // another's pages print.
+    const queue = [...options.reports];
+    const statuses: number[] = [];
+    const worker = async () => {
+      for (let job = queue.shift(); job; job = queue.shift()) statuses.push(await buildOne(job, options, () => buildReport({ ...job, browser: browser.session })));
+    };
+    await Promise.all(Array.from({ length: Math.min(queue.length, Math.max(2, availableParallelism())) }, worker));
+    return Math.max(...statuses);
+  } finally {
+    await browser.end();
+  }
+}
+
+async function buildOne(job: ReportJob, options: CliOptions, build: () => ReturnType<typeof import('./build-report.js').buildReport>): Promise<number> {
   const started = performance.now();
   try {
-    const result = await buildReport({ contentDir: options.contentDir, outDir: options.outDir });
-    for (const warning of result.warnings) process.stderr.write(`${(options.verbose ? explainProblem : formatProblem)(warning)}\n`);
+    const result = await build();
+    const format = options.verbose ? explainProblem : formatProblem;
+    for (const warning of result.warnings) process.stderr.write(`${format(warning)}\n`);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const where = relative(process.cwd(), options.outDir) || '.';
+    const where = relative(process.cwd(), job.outDir) || '.';
     process.stdout.write(`built ${where}/: index.html, report.pdf, social.png, social-square.png, ${result.charts.length} chart(s) in charts/ (${seconds} s)\n`);
-    if (options.verbose) process.stdout.write(`stages (ms): ${JSON.stringify(result.timings)}\n`);
+    if (options.verbose) {
+      process.stdout.write(`stages (ms): ${JSON.stringify(result.timings)}\n`);
+      process.stdout.write(`peak RSS so far (MiB): ${Math.round(process.resourceUsage().maxRSS / 1024)}\n`);
+    }
     return 0;
   } catch (error) {
-    if (error instanceof ContentError) {
-      const errors = error.problems.filter((problem) => problem.fatal);
-      for (const problem of error.problems) process.stderr.write(`${(options.verbose ? explainProblem : formatProblem)(problem)}\n`);
-      process.stderr.write(`build failed: ${errors.length} error(s) in ${options.contentDir}; ${options.outDir} was left as it was\n`);
-      return EXIT_CONTENT;
-    }
-    if (error instanceof EnvironmentError) {
-      process.stderr.write(`error: ${error.message}\n`);
-      if (options.verbose && error.cause) process.stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
-      return EXIT_ENVIRONMENT;
-    }
-    process.stderr.write(`internal error (a bug, not your content): ${(error as Error).stack ?? String(error)}\n`);
+    return reportFailure(error, options, job);
+  }
+}
+
+function reportFailure(error: unknown, options: CliOptions, job?: ReportJob): number {
+  if (error instanceof ContentError && job) {
+    const errors = error.problems.filter((problem) => problem.fatal);
+    const format = options.verbose ? explainProblem : formatProblem;
+    process.stderr.write(error.problems.map((problem) => `${format(problem)}\n`).join(''));
+    process.stderr.write(`build failed: ${errors.length} error(s) in ${job.contentDir}; ${job.outDir} was left as it was\n`);
+    return EXIT_CONTENT;
+  }
+  if (error instanceof EnvironmentError) {
+    process.stderr.write(`error: ${error.message}\n`);
+    if (options.verbose && error.cause) process.stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
     return EXIT_ENVIRONMENT;
   }
+  process.stderr.write(`internal error (a bug, not your content): ${(error as Error).stack ?? String(error)}\n`);
+  return EXIT_ENVIRONMENT;
 }
 
 const code = await main(process.argv.slice(2));

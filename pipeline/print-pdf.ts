@@ -1,10 +1,9 @@
-import type { Browser } from 'puppeteer';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { withPage } from './launch-browser.js';
+import { withPage, type PageSource } from './launch-browser.js';
 
 /** Prints the staged print page (the page, hyphenated) to an A4 PDF with its print stylesheet. */
-export async function printPdf(browser: Browser, stagingDir: string, htmlName: string, onBlocked: (url: string) => void): Promise<Uint8Array> {
+export async function printPdf(browser: PageSource, stagingDir: string, htmlName: string, onBlocked: (url: string) => void): Promise<Uint8Array> {
   return withPage(
     browser,
     stagingDir,

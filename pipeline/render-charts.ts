@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import * as vega from 'vega';
@@ -35,7 +37,14 @@ export type RenderedChart = Readonly<{
 
 export type { ChartData };
 
+/**
+ * Charts already rendered, by a hash of everything that makes them (the fence, its id and
+ * place, the language, the bytes of every data file): a dev server keeps one between builds.
+ */
+export type ChartCache = Map<string, Readonly<{ chart: RenderedChart; untitled: boolean }>>;
+
 export type ChartContext = Readonly<{
+  cache?: ChartCache;
   contentDir: string;
   lang: string;
   /** article.md: chart problems are reported at the fence's lines. */
@@ -78,6 +87,13 @@ async function renderChart(
   // The data is checked even under a broken spec, so that all problems come in one build.
   const dataIsSound = await checkData(spec, chart, context, loader);
   if (mistakes.length > 0 || !dataIsSound) return undefined;
+
+  const key = context.cache && (await cacheKey(spec, chart, context));
+  const cached = key ? context.cache!.get(key) : undefined;
+  if (cached) {
+    if (cached.untitled) addWarning(article, `chart "${chart.id}" has no title: readers of the page hear "${cached.chart.title}"`, at, 'chart-title');
+    return { ...cached.chart, svg: structuredClone(cached.chart.svg) };
+  }
 
   let runtime: vega.Runtime;
   try {
@@ -122,7 +138,19 @@ async function renderChart(
   const svg = makeSvgAccessible(svgText, chart.id, title, description);
   compactSvg(svg);
   const file = `<?xml version="1.0" encoding="UTF-8"?>\n${toHtml(svg, { space: 'svg', closeEmptyElements: true })}\n`;
-  return { id: chart.id, index: chart.index, title, description, data, svg, file };
+  const rendered = { id: chart.id, index: chart.index, title, description, data, svg, file };
+  if (key) context.cache!.set(key, { chart: { ...rendered, svg: structuredClone(svg) }, untitled: readTitle(spec) === undefined });
+  return rendered;
+}
+
+async function cacheKey(spec: unknown, chart: ChartSource, context: ChartContext): Promise<string> {
+  const hash = createHash('sha256').update(JSON.stringify([chart.id, chart.index, context.lang, chart.body]));
+  for (const url of collectDataUrls(spec).sort()) {
+    const resolved = resolveContentUrl(url, context.contentDir, 'chart data');
+    hash.update('\0').update(url).update('\0');
+    if (resolved.ok) hash.update(await readFile(resolved.path).catch(() => Buffer.from('missing')));
+  }
+  return hash.digest('hex');
 }
 
 function parseSpec(chart: ChartSource, article: VFile): Record<string, unknown> | undefined {

@@ -6,14 +6,13 @@ import { DOMParser } from '@xmldom/xmldom';
 import { PNG } from 'pngjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 export type CliRun = { status: number | null; stdout: string; stderr: string };
 
 /** Runs the build as a user does, as its own process. */
 export function runBuild(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [join(ROOT, 'pipeline', 'cli.ts'), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'run.mjs'), 'cli', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -1,0 +1,85 @@
+// `npm run bench`: how long a build of content/ takes, against the floor (bench/floor.mjs:
+// the same Chromium with the same flags, a small page, one PDF and one screenshot). Each is
+// run as a whole process, in turn, N times after one warm-up of each; medians and the ratio
+// are printed, then one build's stages and peak RSS, a warm rebuild, and 20 reports in one
+// run against 20 runs. Options: --runs N (5), --reports N (20), --no-scale.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { findBrowser } from '../pipeline/find-browser.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, reports: { type: 'string', default: '20' }, 'no-scale': { type: 'boolean', default: false } } });
+const runs = Math.max(1, Number(values.runs));
+const work = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
+const env = { ...process.env, PUPPETEER_EXECUTABLE_PATH: findBrowser() };
+
+type Run = { seconds: number; stdout: string; stderr: string };
+
+/** One whole process, timed from spawn to exit. */
+function run(command: string, args: readonly string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      if (status !== 0) reject(new Error(`${command} ${args.join(' ')} exited with ${status}:\n${stderr}`));
+      else resolve({ seconds: (performance.now() - started) / 1000, stdout, stderr });
+    });
+  });
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const seconds = (value: number) => `${value.toFixed(2)} s`;
+// What `npm run build:report` runs, without npm's own start.
+const build = (...args: string[]) => run(process.execPath, [join(ROOT, 'bin', 'run.mjs'), 'cli', ...args]);
+const floor = () => run(process.execPath, [join(ROOT, 'bench', 'floor.mjs')]);
+
+try {
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, browser ${env.PUPPETEER_EXECUTABLE_PATH}`);
+  const out = join(work, 'out');
+  await build('--content', 'content', '--out', out); // warm-up: compiles pipeline/ once, fills disk caches
+  await floor();
+  const builds: number[] = [];
+  const floors: number[] = [];
+  for (let index = 0; index < runs; index++) {
+    builds.push((await build('--content', 'content', '--out', out)).seconds);
+    floors.push((await floor()).seconds);
+  }
+  const ratios = builds.map((value, index) => value / floors[index]!);
+  console.log(`cold build of content/, whole process, median of ${runs}: ${seconds(median(builds))} (${builds.map(seconds).join(', ')})`);
+  console.log(`floor, whole process, median of ${runs}:                ${seconds(median(floors))} (${floors.map(seconds).join(', ')})`);
+  console.log(`ratio build/floor: ${(median(builds) / median(floors)).toFixed(2)} (pair by pair: median ${median(ratios).toFixed(2)})`);
+
+  const verbose = await build('--content', 'content', '--out', out, '--verbose');
+  console.log(`one build's ${verbose.stdout.match(/^stages \(ms\): .*$/m)?.[0] ?? 'stages: not printed'}`);
+  console.log(`one build's peak RSS of the Node process: ${verbose.stdout.match(/^peak RSS so far \(MiB\): (\d+)/m)?.[1] ?? '?'} MiB`);
+
+  const dev = await run(process.execPath, [join(ROOT, 'bin', 'run.mjs'), 'dev', '--content', 'content', '--out', join(work, 'dev'), '--measure']).catch(() => undefined);
+  console.log(dev ? dev.stdout.trim() : 'warm rebuild: not measured (the dev server did not run)');
+
+  if (!values['no-scale']) {
+    const count = Math.max(2, Number(values.reports));
+    const folders = Array.from({ length: count }, (_, index) => {
+      const folder = join(work, 'reports', `report-${index + 1}`);
+      cpSync(join(ROOT, 'content'), folder, { recursive: true });
+      return folder;
+    });
+    const together = await build(...folders.flatMap((folder) => ['--content', folder]), '--out', join(work, 'many'));
+    let apart = 0;
+    for (const folder of folders) apart += (await build('--content', folder, '--out', join(work, 'one'))).seconds;
+    console.log(`${count} reports in one run: ${seconds(together.seconds)}; in ${count} runs: ${seconds(apart)} (${(apart / together.seconds).toFixed(1)}× faster together)`);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
