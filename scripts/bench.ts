@@ -4,7 +4,8 @@
 // are printed, then one build's stages and peak RSS, a warm rebuild, and 20 reports in one
 // run against 20 runs. Options: --runs N (5), --reports N (20), --no-scale.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -68,6 +69,13 @@ try {
   const dev = await run(process.execPath, [join(ROOT, 'bin', 'run.mjs'), 'dev', '--content', 'content', '--out', join(work, 'dev'), '--measure']).catch(() => undefined);
   console.log(dev ? dev.stdout.trim() : 'warm rebuild: not measured (the dev server did not run)');
 
+  // The budget: 40 pages, 20 charts over a 5,000-row CSV, within 10 s.
+  const big = join(work, 'big');
+  writeBigReport(big);
+  const bigRun = await build('--content', big, '--out', join(work, 'big-out'), '--verbose');
+  const pages = (await readFile(join(work, 'big-out', 'report.pdf'), 'latin1')).match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+  console.log(`a report of ${pages} pages with 20 charts over a 5,000-row CSV: ${seconds(bigRun.seconds)}, peak RSS ${bigRun.stdout.match(/^peak RSS so far \(MiB\): (\d+)/m)?.[1] ?? '?'} MiB`);
+
   if (!values['no-scale']) {
     const count = Math.max(2, Number(values.reports));
     const folders = Array.from({ length: count }, (_, index) => {
@@ -82,4 +90,37 @@ try {
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/** A long report: 5,000 rows of daily readings, 20 charts over them, about 40 pages of text. */
+function writeBigReport(folder: string): void {
+  mkdirSync(join(folder, 'data'), { recursive: true });
+  const stations = ['North', 'South', 'East', 'West', 'Centre'];
+  const rows = ['date,station,level,rain'];
+  for (let index = 0; index < 5000; index++) {
+    const day = new Date(Date.UTC(2020, 0, 1) + Math.floor(index / stations.length) * 86_400_000).toISOString().slice(0, 10);
+    rows.push(`${day},${stations[index % stations.length]},${(2 + Math.sin(index / 40) + (index % 7) / 10).toFixed(2)},${((index * 37) % 23).toFixed(1)}`);
+  }
+  writeFileSync(join(folder, 'data', 'readings.csv'), `${rows.join('\n')}\n`);
+  const paragraph =
+    'The readings were taken every day at five stations along the river, and checked by hand each week. Levels rose in the wet months and fell back in summer, with the usual differences between the upper and the lower valley. ';
+  const parts = ['---', 'title: "Five years of river readings"', 'description: "Daily levels and rain at five stations, 2020 to 2022."', 'lang: en', 'date: 2026-11-20', '---', ''];
+  const marks = ['line', 'bar', 'point', 'area'];
+  for (let chart = 0; chart < 20; chart++) {
+    parts.push(`## Part ${chart + 1}`, '', paragraph.repeat(6), '', paragraph.repeat(5), '');
+    const mark = marks[chart % marks.length]!;
+    const spec = {
+      title: `Chart ${chart + 1}: ${mark === 'bar' ? 'rain by station' : 'level over time'}`,
+      data: { url: 'data/readings.csv' },
+      width: 440,
+      height: 200,
+      mark,
+      encoding:
+        mark === 'bar'
+          ? { x: { field: 'station', type: 'nominal' }, y: { field: 'rain', type: 'quantitative', aggregate: 'sum' } }
+          : { x: { field: 'date', type: 'temporal', timeUnit: 'yearmonth' }, y: { field: 'level', type: 'quantitative', aggregate: 'mean' }, color: { field: 'station', type: 'nominal' } },
+    };
+    parts.push(`\`\`\`vega-lite id=chart-${chart + 1}`, JSON.stringify(spec, null, 2), '```', '');
+  }
+  writeFileSync(join(folder, 'article.md'), parts.join('\n'));
 }
