@@ -108,7 +108,7 @@ function writeBigReport(folder: string): void {
   const parts = ['---', 'title: "Five years of river readings"', 'description: "Daily levels and rain at five stations, 2020 to 2022."', 'lang: en', 'date: 2026-11-20', '---', ''];
   const marks = ['line', 'bar', 'point', 'area'];
   for (let chart = 0; chart < 20; chart++) {
-    parts.push(`## Part ${chart + 1}`, '', paragraph.repeat(6), '', paragraph.repeat(5), '');
+    parts.push(`## Part ${chart + 1}`, '', ...Array.from({ length: 5 }, () => [paragraph.repeat(6), '']).flat());
     const mark = marks[chart % marks.length]!;
     const spec = {
       title: `Chart ${chart + 1}: ${mark === 'bar' ? 'rain by station' : 'level over time'}`,
