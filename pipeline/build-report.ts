@@ -73,9 +73,14 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const timeouts = browserTimeouts(env);
   const own = options.browser ? undefined : startBrowser(env);
   const browserReady: Promise<BrowserSession> = options.browser ?? own!.session;
+  // "@…" timings are milliseconds since the process started: when things happened.
+  const mark = (event: string) => (timings[`@${event}`] = Math.round(performance.now()));
   browserReady.then(
     // Pages for the PDF and the share images, warmed up while the charts render.
-    (session) => session.warmUp(1 + SHARE_FORMATS.length),
+    (session) => {
+      mark('browser-ready');
+      session.warmUp(2); // one for the PDF, one for the share images
+    },
     () => {}, // awaited below; an early content error must not leave it unhandled
   );
   let lock: ReturnType<typeof lockOutput>;
@@ -101,6 +106,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
 
     // 6. Print the PDF and capture the share images, in parallel pages of one browser; the
     //    PDF is finished and checked while the screenshots are still being taken.
+    mark('staged');
     const session = await time('browser', () => browserReady);
     const blocked: string[] = [];
     const onBlocked = (url: string) => blocked.push(url);
@@ -116,13 +122,16 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     const started = performance.now();
     const printed = fromBrowser(printPdf(session, stage.dir, PRINT_PAGE, onBlocked)).then(async (pdf) => {
       timings.pdf = Math.round(performance.now() - started);
+      mark('pdf');
       const finished = await time('finish', () => finishPdf(pdf, meta, { article: article.toString(), body: printTree }, env));
       const imageBytes = (await Promise.all(body.images.map((image) => stat(join(contentDir, image.source))))).reduce((sum, stats) => sum + stats.size, 0);
       const check = await time('check', () => checkPdf(finished, pdfBudget(printTree, { charts: charts.length, images: body.images.length, imageBytes })));
       return { finished, check };
     });
-    const captured = fromBrowser(Promise.all(SHARE_FORMATS.map((format) => captureSocial(session, stage.dir, sharePage(format.name), format, onBlocked)))).then((images) => {
+    const sharePages = SHARE_FORMATS.map((format) => ({ htmlName: sharePage(format.name), format }));
+    const captured = fromBrowser(captureSocial(session, stage.dir, sharePages, onBlocked)).then((images) => {
       timings.png = Math.round(performance.now() - started);
+      mark('png');
       return images;
     });
     const [{ finished, check }, shares] = await Promise.all([printed, captured]);
@@ -148,6 +157,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
         stage.remove('assets/social.css'),
       ]);
       await stage.commit();
+      mark('committed');
     });
     return { warnings: allMessages(files()), timings, charts: charts.map((chart) => chart.id) };
   } finally {

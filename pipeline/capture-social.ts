@@ -25,30 +25,34 @@ const FIND_OVERFLOW = `(() => {
 })()`;
 
 /**
- * Screenshots a staged share page at its size, once its title has been fitted, and says
- * which of its texts still overflow their boxes. Screenshots go one at a time through the
- * session, each with its tab brought to the front.
+ * Screenshots each staged share page at its size, once its title has been fitted, and says
+ * which of its texts still overflow their boxes. One tab takes them in turn (its renderer,
+ * fonts and styles serve them all); screenshots go one at a time through the session, each
+ * with its tab brought to the front.
  */
 export async function captureSocial(
   session: BrowserSession,
   stagingDir: string,
-  htmlName: string,
-  format: ShareFormat,
+  pages: readonly Readonly<{ htmlName: string; format: ShareFormat }>[],
   onBlocked: (url: string) => void,
-): Promise<ShareImage> {
+): Promise<ShareImage[]> {
   return withPage(
     session,
     stagingDir,
     async (page) => {
-      await page.setViewport({ width: format.width, height: format.height, deviceScaleFactor: 1 });
-      await page.goto(pathToFileURL(join(stagingDir, htmlName)).href, { waitUntil: 'load', timeout: 30_000 });
-      await page.waitForFunction("document.documentElement.dataset.fitted === 'true'", { timeout: 10_000 });
-      const overflowing = (await page.evaluate(FIND_OVERFLOW)) as string[];
-      const png = await session.oneAtATime(async () => {
-        await page.bringToFront();
-        return page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: format.width, height: format.height } });
-      });
-      return { png, overflowing };
+      const images: ShareImage[] = [];
+      for (const { htmlName, format } of pages) {
+        await page.setViewport({ width: format.width, height: format.height, deviceScaleFactor: 1 });
+        await page.goto(pathToFileURL(join(stagingDir, htmlName)).href, { waitUntil: 'load', timeout: 30_000 });
+        await page.waitForFunction("document.documentElement.dataset.fitted === 'true'", { timeout: 10_000 });
+        const overflowing = (await page.evaluate(FIND_OVERFLOW)) as string[];
+        const png = await session.oneAtATime(async () => {
+          await page.bringToFront();
+          return page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: format.width, height: format.height } });
+        });
+        images.push({ png, overflowing });
+      }
+      return images;
     },
     onBlocked,
     { javaScript: true },
