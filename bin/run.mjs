@@ -51,7 +51,7 @@ if (!existsSync(join(target, 'pipeline', `${entry}.js`))) {
   // them (an hour on).
   for (const name of readdirSync(cache)) {
     const path = join(cache, name);
-    if (path !== target && Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
+    if (path !== target && /^[0-9a-f]{16}/.test(name) && Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
   }
 }
 

@@ -6,6 +6,7 @@ import type { Code } from 'mdast';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { captureSocial, overflowProblem, SHARE_FORMATS } from './capture-social.js';
+import { defaultChartCache } from './chart-cache.js';
 import { checkPdf, pdfBudget } from './check-pdf.js';
 import { collectFonts } from './collect-fonts.js';
 import { computeKeyFigures } from './compute-key-figures.js';
@@ -93,7 +94,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   let staging: Staging | undefined;
   try {
     // 2–4. The article, its charts and its pages, in memory.
-    const report = await renderReport(contentDir, { chartCache: options.chartCache, timings });
+    const report = await renderReport(contentDir, { chartCache: options.chartCache ?? defaultChartCache(env), timings });
     const { article, meta, charts, body, printTree } = report;
     const files = report.files;
 

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { buildReport, PRINT_PAGE, renderReport, type OutputFile } from './build-report.js';
 import { ContentError, EnvironmentError, formatProblem } from './errors.js';
 import { startBrowser, type StartedBrowser } from './launch-browser.js';
-import type { ChartCache } from './render-charts.js';
+import { defaultChartCache, memoryChartCache, type ChartCache } from './chart-cache.js';
 
 const TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
 /** Full builds (PDF, share images) wait this long after the last change. */
@@ -61,7 +61,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   const env = options.env ?? process.env;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const browser: StartedBrowser = startBrowser(env);
-  const chartCache: ChartCache = new Map();
+  const chartCache: ChartCache = defaultChartCache(env) ?? memoryChartCache();
   const clients = new Set<ServerResponse>();
   let lastGood: ReadonlyMap<string, OutputFile> | undefined;
   let current: Page | undefined;

@@ -6,6 +6,7 @@ import { VFile } from 'vfile';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../pipeline/errors.js';
 import { parseArticle } from '../pipeline/parse-article.js';
+import type { CachedChart, ChartCache } from '../pipeline/chart-cache.js';
 import { renderCharts } from '../pipeline/render-charts.js';
 
 const content = mkdtempSync(join(tmpdir(), 'briefing-charts-'));
@@ -22,18 +23,43 @@ const bars = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-async function render(specs: string[], lang = 'fr') {
+async function render(specs: string[], lang = 'fr', cache?: ChartCache) {
   const markdown = ['---', 'title: T', 'description: D', `lang: ${lang}`, 'date: 2026-11-24', '---', ''];
   for (const spec of specs) markdown.push('```vega-lite', spec, '```', '');
   const article = new VFile({ path: 'article.md', value: markdown.join('\n') });
   const files = new Map<string, VFile>();
   const dataFile = (url: string) => files.get(url) ?? files.set(url, new VFile({ path: url })).get(url)!;
-  const charts = await renderCharts(parseArticle(article).charts, { contentDir: content, lang, article, dataFile });
+  const charts = await renderCharts(parseArticle(article).charts, { contentDir: content, lang, article, dataFile, cache });
   const problems = [article, ...files.values()].flatMap((file) => file.messages.map(formatProblem));
   return { charts, problems };
 }
 
 describe('renderCharts', () => {
+  it('takes a chart from the cache when its fence and data are unchanged, and draws it again when the data changes', async () => {
+    const entries = new Map<string, CachedChart>();
+    let drawn = 0;
+    const cache: ChartCache = {
+      get: async (key) => entries.get(key),
+      set: async (key, value) => {
+        drawn++;
+        entries.set(key, value);
+      },
+    };
+    writeFileSync(join(content, 'data', 'cached.csv'), 'country,users\nFrance,300000\nInde,700000\n');
+    const untitled = JSON.stringify(bars({ title: undefined, data: { url: 'data/cached.csv' } }));
+    const first = await render([untitled], 'fr', cache);
+    const second = await render([untitled], 'fr', cache);
+    expect(drawn).toBe(1);
+    expect(second.charts[0]?.file).toBe(first.charts[0]?.file);
+    // What a drawing said is said again when the chart comes from the cache.
+    expect(second.problems).toEqual(first.problems);
+    expect(second.problems).toEqual(['article.md:8:1: warning: chart "chart-1" has no title: readers of the page hear "Graphique 1"']);
+    writeFileSync(join(content, 'data', 'cached.csv'), 'country,users\nFrance,300000\nInde,900000\n');
+    const third = await render([untitled], 'fr', cache);
+    expect(drawn).toBe(2);
+    expect(third.charts[0]?.file).toContain('900');
+  });
+
   it('renders an accessible SVG whose numbers follow the article’s language', async () => {
     const { charts, problems } = await render([JSON.stringify(bars())]);
     expect(problems).toEqual([]);

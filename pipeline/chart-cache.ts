@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RenderedChart } from './render-charts.js';
+
+const require = createRequire(import.meta.url);
+
+export type CachedChart = Readonly<{ chart: RenderedChart; untitled: boolean }>;
+
+/**
+ * Charts drawn before, by a hash of everything that makes them: the fence, its id and
+ * place, the language, the bytes of every data file it reads, and the code that draws it.
+ */
+export type ChartCache = Readonly<{
+  get(key: string): Promise<CachedChart | undefined>;
+  set(key: string, value: CachedChart): Promise<void>;
+}>;
+
+/** At most this many charts are kept on disk; the least recently used go first. */
+const DISK_ENTRIES = 300;
+
+let version: string | undefined;
+
+/**
+ * What a chart's drawing depends on besides its fence and data: every file of the pipeline
+ * (as it runs: sources, or their compiled bundle) and the versions of vega, vega-lite and
+ * the fonts whose metrics lay its text out.
+ */
+export function codeVersion(): string {
+  if (!version) {
+    const hash = createHash('sha256');
+    const here = fileURLToPath(new URL('.', import.meta.url));
+    for (const name of readdirSync(here).sort()) {
+      if (/\.(ts|js|json)$/.test(name)) hash.update(name).update(readFileSync(join(here, name)));
+    }
+    for (const name of ['vega', 'vega-lite', '@fontsource/source-sans-3']) hash.update(`${name}@${packageVersion(name)}`);
+    version = hash.digest('hex').slice(0, 16);
+  }
+  return version;
+}
+
+/** The version of an installed package, from the package.json above its entry point. */
+function packageVersion(name: string): string {
+  for (let dir = dirname(require.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === name) return manifest.version ?? '?';
+    } catch {
+      // no package.json here: one folder up
+    }
+  }
+  return '?';
+}
+
+/** A cache that lives as long as the process (a dev server's). */
+export function memoryChartCache(): ChartCache {
+  const entries = new Map<string, CachedChart>();
+  return {
+    get: async (key) => entries.get(key),
+    set: async (key, value) => void entries.set(key, value),
+  };
+}
+
+/**
+ * A cache kept in `dir` (JSON files), so that a build draws again only the charts whose
+ * fence or data changed since the last build; in front of it, a cache in memory.
+ */
+export function diskChartCache(dir: string): ChartCache {
+  const memory = memoryChartCache();
+  const path = (key: string) => join(dir, `${key}.json`);
+  return {
+    async get(key) {
+      const known = await memory.get(key);
+      if (known) return known;
+      try {
+        const value = JSON.parse(await readFile(path(key), 'utf8')) as CachedChart;
+        await memory.set(key, value);
+        return value;
+      } catch {
+        return undefined; // not there, or unreadable: drawn again
+      }
+    },
+    async set(key, value) {
+      await memory.set(key, value);
+      try {
+        await mkdir(dir, { recursive: true });
+        // Written beside, then renamed: a build reading it at the same time sees all or nothing.
+        const temporary = `${path(key)}.${process.pid}.tmp`;
+        await writeFile(temporary, JSON.stringify(value));
+        await rename(temporary, path(key));
+        await prune(dir);
+      } catch {
+        // A cache that cannot be written only costs time.
+      }
+    },
+  };
+}
+
+async function prune(dir: string): Promise<void> {
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.json'));
+  if (names.length <= DISK_ENTRIES) return;
+  const dated = await Promise.all(names.map(async (name) => ({ name, time: (await stat(join(dir, name))).atimeMs })));
+  dated.sort((a, b) => a.time - b.time);
+  await Promise.all(dated.slice(0, names.length - DISK_ENTRIES).map(({ name }) => rm(join(dir, name), { force: true })));
+}
+
+/**
+ * The cache a build uses: on disk in node_modules/.cache/briefing/charts of the project,
+ * unless BRIEFING_NO_CACHE is set (then every chart is drawn).
+ */
+export function defaultChartCache(env: NodeJS.ProcessEnv): ChartCache | undefined {
+  if (env.BRIEFING_NO_CACHE) return undefined;
+  const root = dirname(realpathSync(fileURLToPath(new URL('../templates/', import.meta.url))));
+  return diskChartCache(join(root, 'node_modules', '.cache', 'briefing', 'charts'));
+}
