@@ -1,7 +1,8 @@
 // `npm run bench`: how long a build of content/ takes, against the floor (bench/floor.mjs:
 // the same Chromium with the same flags, a small page, one PDF and one screenshot). Each is
-// run as a whole process, in turn, N times after one warm-up of each; medians and the ratio
-// are printed, then one build's stages and peak RSS, a warm rebuild, and 20 reports in one
+// run as a whole process, in turn, N times after one warm-up of each: a build drawing every
+// chart, a build taking them from the chart cache, the floor. Medians and ratios are
+// printed, then one build's stages and peak RSS, a warm rebuild, and 20 reports in one
 // run against 20 runs. Options: --runs N (5), --reports N (20), --no-scale.
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,10 +22,10 @@ const env = { ...process.env, PUPPETEER_EXECUTABLE_PATH: findBrowser() };
 type Run = { seconds: number; stdout: string; stderr: string };
 
 /** One whole process, timed from spawn to exit. */
-function run(command: string, args: readonly string[]): Promise<Run> {
+function run(command: string, args: readonly string[], extra: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd: ROOT, env });
+    const child = spawn(command, args, { cwd: ROOT, env: { ...env, ...extra } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -43,25 +44,31 @@ const median = (values: readonly number[]) => {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 const seconds = (value: number) => `${value.toFixed(2)} s`;
-// What `npm run build:report` runs, without npm's own start.
-const build = (...args: string[]) => run(process.execPath, [join(ROOT, 'bin', 'run.mjs'), 'cli', ...args]);
+// What `npm run build:report` runs, without npm's own start; `build` draws every chart.
+const build = (...args: string[]) => run(process.execPath, [join(ROOT, 'bin', 'run.mjs'), 'cli', ...args], { BRIEFING_NO_CACHE: '1' });
+const buildCached = (...args: string[]) => run(process.execPath, [join(ROOT, 'bin', 'run.mjs'), 'cli', ...args]);
 const floor = () => run(process.execPath, [join(ROOT, 'bench', 'floor.mjs')]);
 
 try {
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, browser ${env.PUPPETEER_EXECUTABLE_PATH}`);
   const out = join(work, 'out');
-  await build('--content', 'content', '--out', out); // warm-up: compiles pipeline/ once, fills disk caches
+  await buildCached('--content', 'content', '--out', out); // warm-up: compiles pipeline/ once, fills the chart cache
   await floor();
-  const builds: number[] = [];
+  // Two kinds of cold build: every chart drawn (no chart cache), and charts from the cache
+  // that the previous build left (what a second build of unchanged charts gets).
+  const drawn: number[] = [];
+  const cached: number[] = [];
   const floors: number[] = [];
   for (let index = 0; index < runs; index++) {
-    builds.push((await build('--content', 'content', '--out', out)).seconds);
+    drawn.push((await build('--content', 'content', '--out', out)).seconds);
+    cached.push((await buildCached('--content', 'content', '--out', out)).seconds);
     floors.push((await floor()).seconds);
   }
-  const ratios = builds.map((value, index) => value / floors[index]!);
-  console.log(`cold build of content/, whole process, median of ${runs}: ${seconds(median(builds))} (${builds.map(seconds).join(', ')})`);
-  console.log(`floor, whole process, median of ${runs}:                ${seconds(median(floors))} (${floors.map(seconds).join(', ')})`);
-  console.log(`ratio build/floor: ${(median(builds) / median(floors)).toFixed(2)} (pair by pair: median ${median(ratios).toFixed(2)})`);
+  const list = (values: number[]) => values.map(seconds).join(', ');
+  console.log(`cold build of content/, every chart drawn, median of ${runs}:  ${seconds(median(drawn))} (${list(drawn)})`);
+  console.log(`cold build of content/, charts from the cache, median of ${runs}: ${seconds(median(cached))} (${list(cached)})`);
+  console.log(`floor, median of ${runs}:                                      ${seconds(median(floors))} (${list(floors)})`);
+  console.log(`ratio build/floor: ${(median(drawn) / median(floors)).toFixed(2)} with every chart drawn, ${(median(cached) / median(floors)).toFixed(2)} with charts from the cache`);
 
   const verbose = await build('--content', 'content', '--out', out, '--verbose');
   console.log(`one build's ${verbose.stdout.match(/^stages \(ms\): .*$/m)?.[0] ?? 'stages: not printed'}`);
