@@ -60,14 +60,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const contentDir = resolve(options.contentDir);
   const outDir = resolve(options.outDir);
   const timings: Record<string, number> = {};
-  const time = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
-    const start = performance.now();
-    try {
-      return await work();
-    } finally {
-      timings[stage] = Math.round(performance.now() - start);
-    }
-  };
+  const time = timer(timings);
 
   // 1. Start the browser (unless the caller did), then take the output folder: the browser
   //    boots while the content is parsed and the charts render.
@@ -198,14 +191,7 @@ export type RenderOptions = Readonly<{
  */
 export async function renderReport(contentDir: string, options: RenderOptions = {}): Promise<RenderedReport> {
   const timings = options.timings ?? {};
-  const time = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
-    const start = performance.now();
-    try {
-      return await work();
-    } finally {
-      timings[stage] = Math.round(performance.now() - start);
-    }
-  };
+  const time = timer(timings);
   // 2. Read and parse the article.
   const article = await time('read', () => readArticle(contentDir));
   const dataFiles = new Map<string, VFile>();
@@ -269,6 +255,18 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
     ...charts.flatMap((chart) => (chart.data ? [[chart.data.url, { copy: chart.data.path }] as const] : [])),
   ]);
   return { article, files, meta, charts, body, printTree, outputs };
+}
+
+/** Runs a stage and records how long it took, in milliseconds, under its name. */
+function timer(timings: Record<string, number>) {
+  return async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings[stage] = Math.round(performance.now() - start);
+    }
+  };
 }
 
 async function readArticle(contentDir: string): Promise<VFile> {
