@@ -23,9 +23,9 @@ export type BrowserSession = AsyncDisposable &
      */
     oneAtATime: <T>(task: () => Promise<T>) => Promise<T>;
     /**
-     * Opens `count` pages now, each rendering a line of text, so that the renderer
-     * processes start and Blink's first layout happens while the build is still busy
-     * with charts. `newPage()` hands them out first.
+     * Makes `count` warm pages ready (opening only those missing), each rendering a line
+     * of text, so that the renderer processes start and Blink's first layout happens while
+     * the build is still busy with charts. `newPage()` hands them out first.
      */
     warmUp(count: number): void;
   }>;
@@ -190,7 +190,7 @@ function session(browser: Browser, end: (pages: ReadonlySet<Page>) => Promise<vo
     oneAtATime: serial(),
     newPage: async () => (await warm.shift()?.catch(() => undefined)) ?? open(),
     warmUp(count) {
-      for (let index = 0; index < count; index++) {
+      for (let index = warm.length; index < count; index++) {
         const page = open().then(async (page) => {
           await page.setJavaScriptEnabled(false);
           await page.setContent('<p style="font: 16px serif">·</p><svg width="8" height="8"><text y="8">·</text></svg>');
