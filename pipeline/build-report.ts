@@ -46,7 +46,7 @@ export type BuildResult = Readonly<{
   charts: readonly string[];
 }>;
 
-const TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
+export const TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
 export const PRINT_PAGE = 'print.html';
 const sharePage = (format: string) => `share-${format}.html`;
 

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { Element } from 'hast';
 import type { VFile } from 'vfile';
 import { codeVersion, type ChartCache } from './chart-cache.js';
@@ -63,7 +62,7 @@ async function renderChart(chart: ChartSource, context: ChartContext, loader: Da
   // The data is checked even under a broken spec, so that all problems come in one build.
   const dataIsSound = await checkData(spec, chart, context, loader);
   // A chart drawn before from the same fence and data (and the same code) is not drawn again.
-  const key = dataIsSound && context.cache ? await cacheKey(spec, chart, context) : undefined;
+  const key = dataIsSound && context.cache ? await cacheKey(spec, chart, context, loader) : undefined;
   const cached = key ? await context.cache!.get(key) : undefined;
   if (cached) {
     if (cached.untitled) addWarning(article, `chart "${chart.id}" has no title: readers of the page hear "${cached.chart.title}"`, at, 'chart-title');
@@ -82,12 +81,13 @@ async function renderChart(chart: ChartSource, context: ChartContext, loader: Da
   return drawn?.chart;
 }
 
-async function cacheKey(spec: unknown, chart: ChartSource, context: ChartContext): Promise<string> {
+async function cacheKey(spec: unknown, chart: ChartSource, context: ChartContext, loader: DataLoader): Promise<string> {
   const hash = createHash('sha256').update(JSON.stringify([codeVersion(), context.contentDir, chart.id, chart.index, context.lang, chart.body]));
   for (const url of collectDataUrls(spec).sort()) {
     const resolved = resolveContentUrl(url, context.contentDir, 'chart data');
     hash.update('\0').update(url).update('\0');
-    if (resolved.ok) hash.update(await readFile(resolved.path).catch(() => Buffer.from('missing')));
+    // Through the loader: the files checkData read, and vega will read, are read once.
+    if (resolved.ok) hash.update(await loader.file(resolved.path).catch(() => 'missing'));
   }
   return hash.digest('hex');
 }
