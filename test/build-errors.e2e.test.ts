@@ -1,8 +1,8 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runBuild, snapshot } from './helpers.js';
+import { replaceIn, ROOT, runBuild, snapshot } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-errors-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -16,13 +16,6 @@ function contentWith(name: string, edit: (dir: string) => void): string {
   cpSync(FIXTURE, dir, { recursive: true });
   edit(dir);
   return dir;
-}
-
-function replaceIn(path: string, from: string | RegExp, to: string): void {
-  const text = readFileSync(path, 'utf8');
-  const changed = text.replace(from, to);
-  if (changed === text) throw new Error(`${from} not found in ${path}`);
-  writeFileSync(path, changed);
 }
 
 function lineOf(path: string, needle: string): number {

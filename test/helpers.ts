@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DOMParser } from '@xmldom/xmldom';
@@ -20,6 +20,14 @@ export function runBuild(args: readonly string[], env: NodeJS.ProcessEnv = {}): 
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
+}
+
+/** Replaces `from` in a file; a `from` that is not there is a mistake of the test. */
+export function replaceIn(path: string, from: string | RegExp, to: string): void {
+  const text = readFileSync(path, 'utf8');
+  const changed = text.replace(from, to);
+  if (changed === text) throw new Error(`${from} not found in ${path}`);
+  writeFileSync(path, changed);
 }
 
 /** Whitespace of any kind (no-break spaces too) collapsed to one space; soft hyphens gone. */

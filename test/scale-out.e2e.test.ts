@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../pipeline/find-browser.js';
-import { readPdf, ROOT, runBuild, searchable } from './helpers.js';
+import { readPdf, replaceIn, ROOT, runBuild, searchable } from './helpers.js';
 
 const pdfText = async (path: string) => searchable((await readPdf(path)).pages.map((page) => page.text).join('\n'));
 
@@ -60,7 +60,7 @@ describe('several reports in one run', () => {
   it('builds each content folder into its own folder of --out', async () => {
     const second = join(work, 'Budget 2027');
     cpSync(FIXTURE, second, { recursive: true });
-    writeFileSync(join(second, 'article.md'), readFileSync(join(second, 'article.md'), 'utf8').replace(/^title: .*$/m, 'title: "The 2027 budget, line by line"'));
+    replaceIn(join(second, 'article.md'), /^title: .*$/m, 'title: "The 2027 budget, line by line"');
     const out = join(work, 'many');
     const run = await runBuild(['--content', FIXTURE, '--content', second, '--out', out]);
     expect(run.stderr).not.toMatch(/^error/m);
@@ -80,7 +80,7 @@ describe('several reports in one run', () => {
   it('still builds the good reports when one is broken, and exits 1 naming the broken one', async () => {
     const broken = join(work, 'broken');
     cpSync(FIXTURE, broken, { recursive: true });
-    writeFileSync(join(broken, 'article.md'), readFileSync(join(broken, 'article.md'), 'utf8').replace(/^date: .*$/m, 'date: soon'));
+    replaceIn(join(broken, 'article.md'), /^date: .*$/m, 'date: soon');
     const out = join(work, 'mixed');
     const run = await runBuild(['--content', broken, '--content', FIXTURE, '--out', out]);
     expect(run.status).toBe(1);
