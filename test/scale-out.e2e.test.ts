@@ -21,9 +21,12 @@ describe('a remote browser', () => {
   beforeAll(async () => {
     // A Chromium of our own, listening on loopback only, as a browser pool would.
     chrome = spawn(findBrowser(), [...flags, '--headless=new', '--remote-debugging-address=127.0.0.1', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: 'ignore' });
+    // Chromium writes its port and browser path there once it listens; the file may be
+    // seen before both lines are in it.
     const portFile = join(profile, 'DevToolsActivePort');
-    for (let tries = 0; tries < 200 && !existsSync(portFile); tries++) await new Promise((resolve) => setTimeout(resolve, 50));
-    const [port, path] = readFileSync(portFile, 'utf8').trim().split('\n');
+    const written = () => (existsSync(portFile) ? /^\d+\n\/devtools\/browser\/\S+/.exec(readFileSync(portFile, 'utf8')) : null);
+    for (let tries = 0; tries < 200 && !written(); tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+    const [port, path] = written()![0].split('\n');
     endpoint = `ws://127.0.0.1:${port}${path}`;
   });
   afterAll(() => {
