@@ -1,12 +1,13 @@
 // The floor a build is measured against: what any report costs at least. It launches the
-// browser the build would use (PUPPETEER_EXECUTABLE_PATH, given by the benchmark), with the
-// build's own flags, sets a small page with one inline SVG, prints an A4 PDF, takes a
-// 1200x630 screenshot and closes the browser.
+// browser the build would use (PUPPETEER_EXECUTABLE_PATH, given by the benchmark) with the
+// build's own command line (Puppeteer adds only its DevTools pipe and a profile), sets a
+// small page with one inline SVG, prints an A4 PDF, takes a 1200x630 screenshot and closes
+// the browser.
 import { readFileSync } from 'node:fs';
 import { launch } from 'puppeteer';
 
 const args = JSON.parse(readFileSync(new URL('../pipeline/browser-flags.json', import.meta.url), 'utf8'));
-const browser = await launch({ executablePath: process.env.PUPPETEER_EXECUTABLE_PATH, headless: true, args });
+const browser = await launch({ executablePath: process.env.PUPPETEER_EXECUTABLE_PATH, headless: true, ignoreDefaultArgs: true, args: [...args, 'about:blank'] });
 const page = await browser.newPage();
 await page.setViewport({ width: 1200, height: 630, deviceScaleFactor: 1 });
 await page.setContent(`<!doctype html><html lang="en"><meta charset="utf-8"><title>Floor</title>

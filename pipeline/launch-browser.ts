@@ -1,13 +1,18 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
-import { mkdtemp, readlink, rm } from 'node:fs/promises';
+import { mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createInterface } from 'node:readline';
 import { basename, dirname, join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { EnvironmentError } from './errors.js';
 import { findBrowser } from './find-browser.js';
 
-/** Flags that keep Chromium headless, quiet and off the network (shared with bench/floor.mjs). */
+/**
+ * Chromium's whole command line, but for its DevTools port, profile and first page: headless,
+ * quiet, off the network, and without the parts of the browser a print job never shows
+ * (shared with bench/floor.mjs).
+ */
 const ARGS: readonly string[] = JSON.parse(readFileSync(new URL('browser-flags.json', import.meta.url), 'utf8'));
 
 /** Where pages come from: a browser, or a session that hands out pages it has warmed up. */
@@ -98,59 +103,82 @@ export type LaunchOptions = Readonly<{
 /**
  * Launches one headless Chromium; disposing the session ends it at once (the outputs are
  * written by then: no need to wait on a polite close), with every process of its group.
+ * Chromium is started here, with the whole command line of browser-flags.json, and
+ * Puppeteer connects once it listens: the browser boots while Puppeteer itself loads.
  * Its profile is a folder of our own, removed once the browser has stopped.
  */
 export async function launchBrowser(executablePath: string, options: LaunchOptions = {}): Promise<BrowserSession> {
   const { signal, stepTimeoutMs = 60_000 } = options;
-  const { launch } = await import('puppeteer');
-  const profile = await mkdtemp(join(tmpdir(), 'briefing-browser-'));
-  const removeProfile = () => removeBrowserProfile(profile);
-  // Puppeteer's own launch timeout ends with the WS endpoint; a browser that hangs after it
-  // would hold the connection forever. So the whole launch has a deadline, which kills it.
+  signal?.throwIfAborted();
+  const puppeteer = import('puppeteer');
+  puppeteer.catch(() => {}); // awaited below
+  const profile = mkdtempSync(join(tmpdir(), 'briefing-browser-'));
+  const child = spawn(executablePath, [...ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], {
+    // A process group of its own, so that every process of it can be killed at once.
+    detached: process.platform !== 'win32',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  // However the build ends, the browser does not outlive it.
+  const killOnExit = () => {
+    killGroup(child);
+    removeBrowserProfile(profile);
+  };
+  process.once('exit', killOnExit);
+  const stop = async () => {
+    process.off('exit', killOnExit);
+    const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : once(child, 'exit').catch(() => {});
+    killGroup(child);
+    await exited;
+    removeBrowserProfile(profile);
+  };
+  // Chromium's own start has a deadline; so has every DevTools call after it.
   const startMs = Math.min(30_000, stepTimeoutMs);
-  const launching = new AbortController();
-  const stop = () => launching.abort(signal?.reason);
-  signal?.addEventListener('abort', stop, { once: true });
-  if (signal?.aborted) stop();
-  const deadline = setTimeout(() => launching.abort(new EnvironmentError(`the browser at ${executablePath} did not start within ${startMs / 1000} s`)), startMs);
-  // Puppeteer does not hear an abort in every phase of its launch: the launch is raced
-  // against it, and a browser that starts after all is killed at once.
-  const abandoned = new Promise<never>((_resolve, reject) => {
-    if (launching.signal.aborted) reject(launching.signal.reason);
-    launching.signal.addEventListener('abort', () => reject(launching.signal.reason), { once: true });
-  });
-  abandoned.catch(() => {}); // only raced below
-  const launched = launch({
-    executablePath,
-    headless: true,
-    args: [...ARGS],
-    userDataDir: profile,
-    timeout: startMs,
-    // Bounds every DevTools call, so each step of each page has a timeout.
-    protocolTimeout: stepTimeoutMs,
-    signal: launching.signal,
-  });
-  let browser: Browser;
   try {
-    browser = await Promise.race([launched, abandoned]);
+    const browserWSEndpoint = await devToolsEndpoint(child, executablePath, startMs, signal);
+    const { connect } = await puppeteer;
+    const browser = await withinTime(startMs, 'starting', connect({ browserWSEndpoint, protocolTimeout: stepTimeoutMs }));
+    // The tab Chromium opened with serves as the first page: its renderer is already up.
+    const first = browser.pages().then((pages) => pages[0]);
+    return session(browser, stop, first);
   } catch (error) {
-    if (launching.signal.aborted) {
-      // Wait (a while) for the launch to end, killing a browser that started after all,
-      // so that its profile can go with it.
-      let timer: NodeJS.Timeout | undefined;
-      const ended = launched.then((late) => killBrowser(late), () => {});
-      await Promise.race([ended, new Promise((resolve) => (timer = setTimeout(resolve, 3_000)))]);
-      clearTimeout(timer);
-    }
-    await removeProfile();
-    if (launching.signal.aborted) throw launching.signal.reason;
+    await stop();
+    if (signal?.aborted) throw signal.reason;
+    if (error instanceof EnvironmentError) throw error;
     throw new EnvironmentError(`could not start the browser at ${executablePath}: ${(error as Error).message.split('\n')[0]}`, { cause: error });
-  } finally {
-    clearTimeout(deadline);
   }
-  return session(browser, async () => {
-    await killBrowser(browser);
-    await removeProfile();
+}
+
+/** The DevTools address a starting Chromium prints, or why it will not come. */
+function devToolsEndpoint(child: ChildProcess, executablePath: string, ms: number, signal: AbortSignal | undefined): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const said: string[] = [];
+    const lines = createInterface({ input: child.stderr! });
+    const timer = setTimeout(() => settle(new EnvironmentError(`the browser at ${executablePath} did not start within ${ms / 1000} s`)), ms);
+    const aborted = () => settle(signal!.reason);
+    signal?.addEventListener('abort', aborted, { once: true });
+    const exited = (code: number | null, by: NodeJS.Signals | null) => {
+      const last = said.filter((line) => line.trim()).slice(-2).join(' ').trim();
+      settle(new EnvironmentError(`could not start the browser at ${executablePath}: it stopped (${by ?? `status ${code}`})${last ? `: ${last}` : ''}`));
+    };
+    const failed = (error: Error) => settle(new EnvironmentError(`could not start the browser at ${executablePath}: ${error.message}`, { cause: error }));
+    function settle(outcome: string | Error) {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', aborted);
+      child.off('exit', exited).off('error', failed);
+      lines.off('line', read);
+      // What Chromium prints afterwards is read and dropped, so that it never blocks on a full pipe.
+      lines.close();
+      child.stderr!.resume();
+      if (typeof outcome === 'string') resolve(outcome);
+      else reject(outcome);
+    }
+    function read(line: string) {
+      const found = /^DevTools listening on (ws:\/\/\S+)/.exec(line);
+      if (found) settle(found[1]!);
+      else said.push(line);
+    }
+    lines.on('line', read);
+    child.once('exit', exited).once('error', failed);
   });
 }
 
@@ -176,29 +204,33 @@ export async function connectBrowser(browserWSEndpoint: string, options: LaunchO
 }
 
 /** A session over `browser`; `end` is given every page the session opened and not closed. */
-function session(browser: Browser, end: (pages: ReadonlySet<Page>) => Promise<void>): BrowserSession {
+function session(browser: Browser, end: (pages: ReadonlySet<Page>) => Promise<void>, first?: Promise<Page | undefined>): BrowserSession {
   const opened = new Set<Page>();
-  const open = async () => {
-    const page = await browser.newPage();
+  const track = (page: Page) => {
     opened.add(page);
     page.once('close', () => opened.delete(page));
     return page;
   };
+  const open = async () => track(await browser.newPage());
+  // A page ready to print: its renderer started and Blink's first layout done.
+  const warmed = async (page: Page) => {
+    await page.setJavaScriptEnabled(false);
+    await page.setContent('<p style="font: 16px serif">·</p><svg width="8" height="8"><text y="8">·</text></svg>');
+    return page;
+  };
   const warm: Promise<Page>[] = [];
+  const keep = (page: Promise<Page>) => {
+    page.catch(() => {}); // a page that failed to warm up is replaced by a new one
+    warm.push(page);
+  };
+  // The browser's own first tab is the first warm page (it is closed like any other).
+  if (first) keep(first.then((page) => (page ? track(page) : open())).then(warmed));
   return {
     browser,
     oneAtATime: serial(),
     newPage: async () => (await warm.shift()?.catch(() => undefined)) ?? open(),
     warmUp(count) {
-      for (let index = warm.length; index < count; index++) {
-        const page = open().then(async (page) => {
-          await page.setJavaScriptEnabled(false);
-          await page.setContent('<p style="font: 16px serif">·</p><svg width="8" height="8"><text y="8">·</text></svg>');
-          return page;
-        });
-        page.catch(() => {}); // a page that failed to warm up is replaced by a new one
-        warm.push(page);
-      }
+      for (let index = warm.length; index < count; index++) keep(open().then(warmed));
     },
     async [Symbol.asyncDispose]() {
       warm.length = 0;
@@ -212,25 +244,26 @@ function session(browser: Browser, end: (pages: ReadonlySet<Page>) => Promise<vo
  * makes beside it in the temporary folder (it removes that one itself only when it exits
  * normally, not when it is killed).
  */
-async function removeBrowserProfile(profile: string): Promise<void> {
-  const socket = await readlink(join(profile, 'SingletonSocket')).catch(() => undefined);
-  if (socket && basename(dirname(socket)).startsWith('org.chromium.Chromium.')) await rm(dirname(socket), { recursive: true, force: true });
-  await rm(profile, { recursive: true, force: true, maxRetries: 3 });
+function removeBrowserProfile(profile: string): void {
+  let socket: string | undefined;
+  try {
+    socket = readlinkSync(join(profile, 'SingletonSocket'));
+  } catch {
+    // no socket: Chromium did not get that far, or removed it itself
+  }
+  if (socket && basename(dirname(socket)).startsWith('org.chromium.Chromium.')) rmSync(dirname(socket), { recursive: true, force: true });
+  rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
 }
 
-/** Kills a browser that does not answer: its whole process group, the renderers too, even stopped ones. */
-async function killBrowser(browser: Browser): Promise<void> {
-  const child = browser.process();
-  if (!child?.pid) return;
-  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : once(child, 'exit');
+/** Kills a browser, answering or not: its whole process group, the renderers too, even stopped ones. */
+function killGroup(child: ChildProcess): void {
+  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
   try {
-    // Puppeteer starts Chromium as the leader of its own process group, except on Windows.
     if (process.platform === 'win32') child.kill('SIGKILL');
     else process.kill(-child.pid, 'SIGKILL');
   } catch {
     child.kill('SIGKILL');
   }
-  await exited;
 }
 
 /**

@@ -76,7 +76,7 @@ describe('faults of the environment', () => {
     expect(stopped.length).toBeGreaterThan(0);
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toMatch(/^error: the browser (at \S+ did not start within 4 s|did not finish printing the PDF and the share images in 4 s|did not answer in time)/);
+    expect(run.stderr).toMatch(/^error: the browser (at \S+ did not start within 4 s|did not finish starting in 4 s|did not finish printing the PDF and the share images in 4 s|did not answer in time)/);
     expect(seconds).toBeLessThan(30); // 4 s of waiting, 5 s for a polite close, then killed
     expect(await processesWith(temp)).toEqual([]);
     expect(readdirSync(temp).filter((name) => /briefing|puppeteer|chrom/i.test(name))).toEqual([]);

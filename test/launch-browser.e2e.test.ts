@@ -1,25 +1,48 @@
-import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { findBrowser } from '../pipeline/find-browser.js';
 import { launchBrowser } from '../pipeline/launch-browser.js';
 
+const processesWith = (text: string) =>
+  execFileSync('ps', ['-eo', 'pid,args', '-ww'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.includes(text));
+
+let temp: string | undefined;
+const previousTmpdir = process.env.TMPDIR;
+afterEach(() => {
+  if (previousTmpdir === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = previousTmpdir;
+  if (temp) rmSync(temp, { recursive: true, force: true });
+});
+
 describe('a browser session', () => {
   it('keeps as many warm pages as asked for, however often it is asked, and hands them out first', async () => {
+    temp = mkdtempSync(join(tmpdir(), 'briefing-session-'));
+    process.env.TMPDIR = temp;
     const session = await launchBrowser(findBrowser());
     try {
-      const before = (await session.browser.pages()).length;
       // As a dev server does: one warm-up per build, whether or not the build got to print.
       session.warmUp(2);
       session.warmUp(2);
       session.warmUp(2);
       const taken = [await session.newPage(), await session.newPage()];
-      // The two warm pages, already rendering their line of text.
+      // The two warm pages (the first is the tab Chromium started with), already rendering
+      // their line of text.
       for (const page of taken) expect(await page.content()).toContain('<p style="font: 16px serif">');
       const fresh = await session.newPage();
       expect(await fresh.content()).not.toContain('16px serif');
-      expect((await session.browser.pages()).length).toBe(before + 3);
+      expect((await session.browser.pages()).length).toBe(3);
+      expect(processesWith(temp).some((line) => line.includes('--type=renderer'))).toBe(true);
     } finally {
       await session[Symbol.asyncDispose]();
     }
-    expect(session.browser.process()?.exitCode !== null || session.browser.process()?.signalCode !== null).toBe(true);
+    // Gone, with every process of it and its profile.
+    expect(session.browser.connected).toBe(false);
+    expect(processesWith(temp)).toEqual([]);
+    expect(readdirSync(temp)).toEqual([]);
   });
 });
