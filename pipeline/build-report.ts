@@ -7,11 +7,9 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { captureSocial, overflowProblem, SHARE_FORMATS } from './capture-social.js';
 import { defaultChartCache } from './chart-cache.js';
-import { checkPdf, pdfBudget } from './check-pdf.js';
 import { collectFonts } from './collect-fonts.js';
 import { computeKeyFigures } from './compute-key-figures.js';
 import { ContentError, EnvironmentError } from './errors.js';
-import { finishPdf } from './finish-pdf.js';
 import { hyphenateText } from './hyphenate-text.js';
 import { browserTimeouts, startBrowser, withinTime, type BrowserSession } from './launch-browser.js';
 import { nameChartsWithDescriptions } from './make-svg-accessible.js';
@@ -114,12 +112,20 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
         throw new EnvironmentError(`the browser stopped while printing: ${(error as Error).message.split('\n')[0]}`, { cause: error });
       });
     const started = performance.now();
+    // pdf-lib loads while the browser prints.
+    const pdfTools = Promise.all([import('pdf-lib'), import('./finish-pdf.js'), import('./check-pdf.js')]);
     const printed = fromBrowser(printPdf(session, stage.dir, PRINT_PAGE, onBlocked)).then(async (pdf) => {
       timings.pdf = Math.round(performance.now() - started);
       mark('pdf');
-      const finished = await time('finish', () => finishPdf(pdf, meta, { article: article.toString(), body: printTree }, env));
+      const [{ PDFDocument }, { finishDocument }, { checkDocument, pdfBudget }] = await pdfTools;
+      // Loaded once: finished, saved, then checked as saved.
+      const document = await PDFDocument.load(pdf, { updateMetadata: false });
+      const finished = await time('finish', () => {
+        finishDocument(document, meta, { article: article.toString(), body: printTree }, env);
+        return document.save();
+      });
       const imageBytes = (await Promise.all(body.images.map((image) => stat(join(contentDir, image.source))))).reduce((sum, stats) => sum + stats.size, 0);
-      const check = await time('check', () => checkPdf(finished, pdfBudget(printTree, { charts: charts.length, images: body.images.length, imageBytes })));
+      const check = await time('check', () => checkDocument(document, finished.byteLength, pdfBudget(printTree, { charts: charts.length, images: body.images.length, imageBytes })));
       return { finished, check };
     });
     const sharePages = SHARE_FORMATS.map((format) => ({ htmlName: sharePage(format.name), format }));

@@ -48,7 +48,7 @@ export async function captureSocial(
         const overflowing = (await page.evaluate(FIND_OVERFLOW)) as string[];
         const png = await session.oneAtATime(async () => {
           await page.bringToFront();
-          return page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: format.width, height: format.height } });
+          return page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: format.width, height: format.height }, captureBeyondViewport: false });
         });
         images.push({ png, overflowing });
       }

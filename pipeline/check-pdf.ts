@@ -15,9 +15,13 @@ const FALLBACK_FONTS = /DejaVu|Liberation|FreeSans|FreeSerif|Noto|Arial|Helvetic
  * (a character the report's fonts do not have) is a warning naming that font.
  */
 export async function checkPdf(pdf: Uint8Array, budget: PdfBudget): Promise<PdfReport> {
+  return checkDocument(await PDFDocument.load(pdf, { updateMetadata: false }), pdf.byteLength, budget);
+}
+
+/** `checkPdf` on a PDF already loaded (the document as saved, and its size in bytes). */
+export function checkDocument(document: PDFDocument, byteLength: number, budget: PdfBudget): PdfReport {
   const errors: string[] = [];
   const warnings: string[] = [];
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
   const context = document.context;
   const fallbacks = new Set<string>();
 
@@ -42,8 +46,8 @@ export async function checkPdf(pdf: Uint8Array, budget: PdfBudget): Promise<PdfR
   const pages = document.getPageCount();
   if (pages === 0) errors.push('the PDF has no pages');
   if (pages > budget.maxPages) errors.push(`the PDF has ${pages} pages, more than the ${budget.maxPages} this article should need: check the print layout`);
-  if (pdf.byteLength > budget.maxBytes) {
-    errors.push(`the PDF weighs ${kib(pdf.byteLength)}, over its budget of ${kib(budget.maxBytes)}`);
+  if (byteLength > budget.maxBytes) {
+    errors.push(`the PDF weighs ${kib(byteLength)}, over its budget of ${kib(budget.maxBytes)}`);
   }
   return { errors: [...new Set(errors)], warnings, pages };
 }

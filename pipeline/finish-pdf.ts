@@ -28,10 +28,15 @@ export async function finishPdf(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Uint8Array> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  finishDocument(document, meta, text, env);
+  return document.save();
+}
+
+/** `finishPdf` on a PDF already loaded, for a build that goes on to check it. */
+export function finishDocument(document: PDFDocument, meta: FrontMatter, text: Readonly<{ article: string; body: Root }>, env: NodeJS.ProcessEnv = process.env): void {
   setMetadata(document, meta, env);
   repairToUnicode(document, text.article);
   repairOutline(document, [meta.title, ...headingTexts(text.body)]);
-  return document.save();
 }
 
 /**
