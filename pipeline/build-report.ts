@@ -46,7 +46,8 @@ export type BuildResult = Readonly<{
 
 export const TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
 export const PRINT_PAGE = 'print.html';
-const sharePage = (format: string) => `share-${format}.html`;
+/** The staged page the share images are taken from, in every format. */
+const SHARE_PAGE = 'share.html';
 
 /**
  * content/ → index.html, report.pdf, social.png and charts/*.svg, in numbered steps.
@@ -128,8 +129,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
       const check = await time('check', () => checkDocument(document, finished.byteLength, pdfBudget(printTree, { charts: charts.length, images: body.images.length, imageBytes })));
       return { finished, check };
     });
-    const sharePages = SHARE_FORMATS.map((format) => ({ htmlName: sharePage(format.name), format }));
-    const captured = fromBrowser(captureSocial(session, stage.dir, sharePages, onBlocked)).then((images) => {
+    const captured = fromBrowser(captureSocial(session, stage.dir, SHARE_PAGE, SHARE_FORMATS, onBlocked)).then((images) => {
       timings.png = Math.round(performance.now() - started);
       mark('png');
       return images;
@@ -152,7 +152,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
       await Promise.all([
         stage.write('report.pdf', finished),
         ...SHARE_FORMATS.map((format, index) => stage.write(format.file, shares[index]!.png)),
-        ...SHARE_FORMATS.map((format) => stage.remove(sharePage(format.name))),
+        stage.remove(SHARE_PAGE),
         stage.remove(PRINT_PAGE),
         stage.remove('assets/social.css'),
       ]);
@@ -253,7 +253,7 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
     ['assets/print.css', { copy: join(TEMPLATES, 'print.css') }],
     ['assets/social.css', { copy: join(TEMPLATES, 'social.css') }],
     ['assets/favicon.svg', { copy: join(TEMPLATES, 'favicon.svg') }],
-    ...SHARE_FORMATS.map((format) => [sharePage(format.name), renderSocial(socialTemplate, meta, { format: format.name, chart: shareChart?.svg, figure: figures[0] })] as const),
+    [SHARE_PAGE, renderSocial(socialTemplate, meta, { format: SHARE_FORMATS[0]!.name, chart: shareChart?.svg, figure: figures[0] })],
     ...[...fonts.files].map(([source, target]) => [`assets/${target}`, { copy: source }] as const),
     ...charts.map((chart) => [`charts/${chart.id}.svg`, chart.file] as const),
     ...body.images.map((image) => [image.target, { copy: join(contentDir, image.source) }] as const),

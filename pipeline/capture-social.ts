@@ -25,15 +25,17 @@ const FIND_OVERFLOW = `(() => {
 })()`;
 
 /**
- * Screenshots each staged share page at its size, once its title has been fitted, and says
- * which of its texts still overflow their boxes. One tab takes them in turn (its renderer,
- * fonts and styles serve them all); screenshots go one at a time through the session, each
- * with its tab brought to the front.
+ * Screenshots the staged share page in each format, once its title has been fitted, and
+ * says which of its texts still overflow their boxes. The page is loaded once: each next
+ * format changes its layout in place (the template's showFormat), with its fonts and chart
+ * already there. Screenshots go one at a time through the session, each with its tab
+ * brought to the front.
  */
 export async function captureSocial(
   session: BrowserSession,
   stagingDir: string,
-  pages: readonly Readonly<{ htmlName: string; format: ShareFormat }>[],
+  htmlName: string,
+  formats: readonly ShareFormat[],
   onBlocked: (url: string) => void,
 ): Promise<ShareImage[]> {
   return withPage(
@@ -41,9 +43,10 @@ export async function captureSocial(
     stagingDir,
     async (page) => {
       const images: ShareImage[] = [];
-      for (const { htmlName, format } of pages) {
+      for (const [index, format] of formats.entries()) {
         await page.setViewport({ width: format.width, height: format.height, deviceScaleFactor: 1 });
-        await page.goto(pathToFileURL(join(stagingDir, htmlName)).href, { waitUntil: 'load', timeout: 30_000 });
+        if (index === 0) await page.goto(pathToFileURL(join(stagingDir, htmlName)).href, { waitUntil: 'load', timeout: 30_000 });
+        await page.evaluate(`showFormat(${JSON.stringify(format.name)})`);
         await page.waitForFunction("document.documentElement.dataset.fitted === 'true'", { timeout: 10_000 });
         const overflowing = (await page.evaluate(FIND_OVERFLOW)) as string[];
         const png = await session.oneAtATime(async () => {
