@@ -9,7 +9,6 @@ export async function printPdf(browser: PageSource, stagingDir: string, htmlName
     stagingDir,
     async (page) => {
       await page.goto(pathToFileURL(join(stagingDir, htmlName)).href, { waitUntil: 'load', timeout: 30_000 });
-      await page.emulateMediaType('print');
       return page.pdf({
         format: 'A4',
         printBackground: true,
