@@ -33,6 +33,8 @@ export type BuildOptions = Readonly<{
    * reports that keep one. Without it, the build starts its own and ends it.
    */
   browser?: Promise<BrowserSession>;
+  /** Told once this build no longer needs the caller's browser (its PDF and images are taken). */
+  onBrowserDone?: () => void;
   chartCache?: ChartCache;
 }>;
 
@@ -115,9 +117,19 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     const started = performance.now();
     // pdf-lib loads while the browser prints.
     const pdfTools = Promise.all([import('pdf-lib'), import('./finish-pdf.js'), import('./check-pdf.js')]);
-    const printed = fromBrowser(printPdf(session, stage.dir, PRINT_PAGE, onBlocked)).then(async (pdf) => {
+    const pdfBytes = fromBrowser(printPdf(session, stage.dir, PRINT_PAGE, onBlocked)).then((pdf) => {
       timings.pdf = Math.round(performance.now() - started);
       mark('pdf');
+      return pdf;
+    });
+    const captured = fromBrowser(captureSocial(session, stage.dir, SHARE_PAGE, SHARE_FORMATS, onBlocked)).then((images) => {
+      timings.png = Math.round(performance.now() - started);
+      mark('png');
+      return images;
+    });
+    // The browser's part ends here: it can go while the PDF is finished and the output written.
+    void Promise.allSettled([pdfBytes, captured]).then(() => (own ? own.end() : options.onBrowserDone?.()));
+    const printed = pdfBytes.then(async (pdf) => {
       const [{ PDFDocument }, { finishDocument }, { checkDocument, pdfBudget }] = await pdfTools;
       // Loaded once: finished, saved, then checked as saved.
       const document = await PDFDocument.load(pdf, { updateMetadata: false });
@@ -128,11 +140,6 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
       const imageBytes = (await Promise.all(body.images.map((image) => stat(join(contentDir, image.source))))).reduce((sum, stats) => sum + stats.size, 0);
       const check = await time('check', () => checkDocument(document, finished.byteLength, pdfBudget(printTree, { charts: charts.length, images: body.images.length, imageBytes })));
       return { finished, check };
-    });
-    const captured = fromBrowser(captureSocial(session, stage.dir, SHARE_PAGE, SHARE_FORMATS, onBlocked)).then((images) => {
-      timings.png = Math.round(performance.now() - started);
-      mark('png');
-      return images;
     });
     const [{ finished, check }, shares] = await Promise.all([printed, captured]);
     for (const url of new Set(blocked)) addError(article, `the page asked for a resource outside the output folder: ${url}`, undefined, 'blocked-request');

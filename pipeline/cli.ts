@@ -33,8 +33,14 @@ async function main(argv: readonly string[]): Promise<number> {
     // another's pages print.
     const queue = [...options.reports];
     const statuses: number[] = [];
+    // The browser ends as soon as the last report is done with it, while that report is
+    // still finishing its PDF and writing its output.
+    let printing = queue.length;
+    const browserDone = () => {
+      if (--printing === 0) void browser.end();
+    };
     const worker = async () => {
-      for (let job = queue.shift(); job; job = queue.shift()) statuses.push(await buildOne(job, options, () => buildReport({ ...job, browser: browser.session })));
+      for (let job = queue.shift(); job; job = queue.shift()) statuses.push(await buildOne(job, options, () => buildReport({ ...job, browser: browser.session, onBrowserDone: browserDone })));
     };
     await Promise.all(Array.from({ length: Math.min(queue.length, Math.max(2, availableParallelism())) }, worker));
     return Math.max(...statuses);

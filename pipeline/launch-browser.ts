@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { readlink, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createInterface } from 'node:readline';
 import { basename, dirname, join } from 'node:path';
@@ -56,7 +57,7 @@ export function browserTimeouts(env: NodeJS.ProcessEnv): BrowserTimeouts {
 
 export type StartedBrowser = Readonly<{
   session: Promise<BrowserSession>;
-  /** Kills a browser still starting, ends a started one; never throws. */
+  /** Kills a browser still starting, ends a started one; never throws, and ends it once however often called. */
   end(): Promise<void>;
 }>;
 
@@ -73,12 +74,16 @@ export function startBrowser(env: NodeJS.ProcessEnv, browserWs = env.BRIEFING_BR
     (value) => (started = value),
     () => {}, // told to whoever awaits the session
   );
+  let ending: Promise<void> | undefined;
   return {
     session,
-    async end() {
-      if (!started) stop.abort(new Error('build stopped'));
-      const value = await session.catch(() => undefined);
-      await Promise.resolve(value?.[Symbol.asyncDispose]()).catch(() => {});
+    end() {
+      ending ??= (async () => {
+        if (!started) stop.abort(new Error('build stopped'));
+        const value = await session.catch(() => undefined);
+        await Promise.resolve(value?.[Symbol.asyncDispose]()).catch(() => {});
+      })();
+      return ending;
     },
   };
 }
@@ -121,7 +126,7 @@ export async function launchBrowser(executablePath: string, options: LaunchOptio
   // However the build ends, the browser does not outlive it.
   const killOnExit = () => {
     killGroup(child);
-    removeBrowserProfile(profile);
+    removeBrowserProfileNow(profile);
   };
   process.once('exit', killOnExit);
   const stop = async () => {
@@ -129,7 +134,7 @@ export async function launchBrowser(executablePath: string, options: LaunchOptio
     const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : once(child, 'exit').catch(() => {});
     killGroup(child);
     await exited;
-    removeBrowserProfile(profile);
+    await removeBrowserProfile(profile);
   };
   // Chromium's own start has a deadline; so has every DevTools call after it.
   const startMs = Math.min(30_000, stepTimeoutMs);
@@ -244,7 +249,14 @@ function session(browser: Browser, end: (pages: ReadonlySet<Page>) => Promise<vo
  * makes beside it in the temporary folder (it removes that one itself only when it exits
  * normally, not when it is killed).
  */
-function removeBrowserProfile(profile: string): void {
+async function removeBrowserProfile(profile: string): Promise<void> {
+  const socket = await readlink(join(profile, 'SingletonSocket')).catch(() => undefined);
+  if (socket && basename(dirname(socket)).startsWith('org.chromium.Chromium.')) await rm(dirname(socket), { recursive: true, force: true });
+  await rm(profile, { recursive: true, force: true, maxRetries: 3 });
+}
+
+/** The same, synchronously: for a process that is exiting. */
+function removeBrowserProfileNow(profile: string): void {
   let socket: string | undefined;
   try {
     socket = readlinkSync(join(profile, 'SingletonSocket'));
