@@ -122,24 +122,27 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
       mark('pdf');
       return pdf;
     });
-    const captured = fromBrowser(captureSocial(session, stage.dir, SHARE_PAGE, SHARE_FORMATS, onBlocked)).then((images) => {
+    const captured = fromBrowser(captureSocial(session, stage.dir, SHARE_PAGE, SHARE_FORMATS, onBlocked)).then(async (images) => {
       timings.png = Math.round(performance.now() - started);
       mark('png');
+      // Staged now: the PDF usually takes longer.
+      await Promise.all(SHARE_FORMATS.map((format, index) => stage.write(format.file, images[index]!.png)));
       return images;
     });
     // The browser's part ends here: it can go while the PDF is finished and the output written.
     void Promise.allSettled([pdfBytes, captured]).then(() => (own ? own.end() : options.onBrowserDone?.()));
     const printed = pdfBytes.then(async (pdf) => {
-      const [{ PDFDocument }, { finishDocument }, { checkDocument, pdfBudget }] = await pdfTools;
-      // Loaded once: finished, saved, then checked as saved.
-      const document = await PDFDocument.load(pdf, { updateMetadata: false });
-      const finished = await time('finish', () => {
+      const [{ PDFDocument, ParseSpeeds }, { finishDocument }, { checkDocument, pdfBudget }] = await pdfTools;
+      // Loaded once (in one go: nothing else waits on this thread now), finished, saved,
+      // then checked as saved.
+      const finished = await time('finish', async () => {
+        const document = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
         finishDocument(document, meta, { article: article.toString(), body: printTree }, env);
-        return document.save();
+        return { document, bytes: await document.save({ objectsPerTick: Infinity }) };
       });
       const imageBytes = (await Promise.all(body.images.map((image) => stat(join(contentDir, image.source))))).reduce((sum, stats) => sum + stats.size, 0);
-      const check = await time('check', () => checkDocument(document, finished.byteLength, pdfBudget(printTree, { charts: charts.length, images: body.images.length, imageBytes })));
-      return { finished, check };
+      const check = await time('check', () => checkDocument(finished.document, finished.bytes.byteLength, pdfBudget(printTree, { charts: charts.length, images: body.images.length, imageBytes })));
+      return { finished: finished.bytes, check };
     });
     const [{ finished, check }, shares] = await Promise.all([printed, captured]);
     for (const url of new Set(blocked)) addError(article, `the page asked for a resource outside the output folder: ${url}`, undefined, 'blocked-request');
@@ -158,7 +161,6 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     await time('write', async () => {
       await Promise.all([
         stage.write('report.pdf', finished),
-        ...SHARE_FORMATS.map((format, index) => stage.write(format.file, shares[index]!.png)),
         stage.remove(SHARE_PAGE),
         stage.remove(PRINT_PAGE),
         stage.remove('assets/social.css'),
