@@ -31,7 +31,8 @@ export type BrowserSession = AsyncDisposable &
     /**
      * Makes `count` warm pages ready (opening only those missing), each rendering a line
      * of text, so that the renderer processes start and Blink's first layout happens while
-     * the build is still busy with charts. `newPage()` hands them out first.
+     * the build is still busy with charts. `newPage()` hands them out first, the one ready
+     * first to the first caller.
      */
     warmUp(count: number): void;
   }>;
@@ -233,7 +234,19 @@ function session(browser: Browser, end: (pages: ReadonlySet<Page>) => Promise<vo
   return {
     browser,
     oneAtATime: serial(),
-    newPage: async () => (await warm.shift()?.catch(() => undefined)) ?? open(),
+    async newPage() {
+      // The warm page that is ready first, whichever was opened first: one to each caller.
+      while (warm.length > 0) {
+        // (Wrapped: a promise resolved with a promise would be flattened.)
+        const { settled } = await Promise.race(warm.map((page) => page.then(() => ({ settled: page }), () => ({ settled: page }))));
+        const index = warm.indexOf(settled);
+        if (index === -1) continue; // another caller took it meanwhile
+        warm.splice(index, 1);
+        const page = await settled.catch(() => undefined);
+        if (page) return page;
+      }
+      return open();
+    },
     warmUp(count) {
       for (let index = warm.length; index < count; index++) keep(open().then(warmed));
     },
