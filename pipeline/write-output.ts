@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { EnvironmentError } from './errors.js';
@@ -79,7 +79,8 @@ export type OutputLock = { release(): void };
 /**
  * Takes the output folder for this build: a lock folder beside it, holding the owner's
  * pid. A second build of the same folder stops at once; a lock whose process is gone is
- * stale and taken over. The lock goes when released, and when the process exits.
+ * stale and taken over. Whoever holds it removes the staging folders of builds that were
+ * killed outright. The lock goes when released, and when the process exits.
  */
 export function lockOutput(outDir: string): OutputLock {
   const parent = dirname(outDir);
@@ -93,6 +94,7 @@ export function lockOutput(outDir: string): OutputLock {
     try {
       mkdirSync(path);
       writeFileSync(join(path, 'pid'), String(process.pid));
+      removeDeadStaging(parent, basename(outDir));
       const release = () => {
         process.off('exit', release);
         rmSync(path, { recursive: true, force: true });
@@ -111,6 +113,15 @@ export function lockOutput(outDir: string): OutputLock {
     }
   }
   throw new EnvironmentError(`the output folder ${outDir} is being built by another process; try again when it ends`);
+}
+
+/** Staging folders left by builds of this output that were killed outright (SIGKILL, power cut). */
+function removeDeadStaging(parent: string, base: string): void {
+  const pattern = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.staging-(\\d+)-[0-9a-f]+(\\.previous)?$`);
+  for (const name of readdirSync(parent)) {
+    const owner = Number(pattern.exec(name)?.[1]);
+    if (owner && owner !== process.pid && !isAlive(owner)) rmSync(join(parent, name), { recursive: true, force: true });
+  }
 }
 
 function readOwner(lockDir: string): number | undefined {

@@ -49,6 +49,21 @@ describe('createStaging', () => {
     expect(existsSync(join(work, 'lock', '.output.lock'))).toBe(false);
   });
 
+  it('removes the staging folders of a build that was killed outright, and only those', async () => {
+    const parent = join(work, 'killed');
+    const out = join(parent, 'output');
+    mkdirSync(out, { recursive: true });
+    // Left by a process that no longer exists: its staging folder and a swap cut short.
+    mkdirSync(join(parent, '.output.staging-999999999-0a1b2c3d', 'charts'), { recursive: true });
+    mkdirSync(join(parent, '.output.staging-999999999-0a1b2c3d.previous'));
+    // A running process's (this one's parent) and another output's stay.
+    mkdirSync(join(parent, `.output.staging-${process.ppid}-0a1b2c3d`));
+    mkdirSync(join(parent, '.other.staging-999999999-0a1b2c3d'));
+    const lock = lockOutput(out);
+    lock.release();
+    expect(readdirSync(parent).sort()).toEqual(['.other.staging-999999999-0a1b2c3d', `.output.staging-${process.ppid}-0a1b2c3d`, 'output']);
+  });
+
   it('is an environment error when the folder cannot be written', async () => {
     expect(() => lockOutput('/proc/briefing-output')).toThrow(expect.objectContaining({ exitCode: 2 }));
     await expect(createStaging('/proc/briefing-output')).rejects.toMatchObject({ exitCode: 2 });
