@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import { mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { readlink, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { createInterface } from 'node:readline';
 import { basename, dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { Browser, Page } from 'puppeteer';
 import { EnvironmentError } from './errors.js';
 import { findBrowser } from './find-browser.js';
@@ -132,7 +132,8 @@ export async function launchBrowser(executablePath: string, options: LaunchOptio
   process.once('exit', killOnExit);
   const stop = async () => {
     process.off('exit', killOnExit);
-    const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : once(child, 'exit').catch(() => {});
+    // (A browser that could not be spawned at all has no pid, and may never say 'exit'.)
+    const exited = !child.pid || child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : once(child, 'exit').catch(() => {});
     killGroup(child);
     await exited;
     await removeBrowserProfile(profile);

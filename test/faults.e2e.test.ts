@@ -31,6 +31,23 @@ describe('faults of the environment', () => {
     expect(run.stderr).toMatch(new RegExp(`^error: cannot create ${blocker}`));
   });
 
+  it('says what a browser that stops as it starts printed, and that a file cannot be run, in one line each', async () => {
+    const temp = join(work, 'tmp-start');
+    mkdirSync(temp);
+    const failing = join(work, 'failing-chrome');
+    writeFileSync(failing, '#!/bin/sh\necho "error while loading shared libraries: libnss3.so" >&2\nexit 127\n', { mode: 0o755 });
+    const stopped = await runBuild(['--content', FIXTURE, '--out', join(work, 'failing')], { PUPPETEER_EXECUTABLE_PATH: failing, TMPDIR: temp });
+    expect(stopped.status).toBe(2);
+    expect(stopped.stderr.trim().split('\n')).toEqual([`error: could not start the browser at ${failing}: it stopped (status 127): error while loading shared libraries: libnss3.so`]);
+    const notProgram = join(work, 'not-a-program');
+    writeFileSync(notProgram, 'text', { mode: 0o644 });
+    const refused = await runBuild(['--content', FIXTURE, '--out', join(work, 'failing')], { PUPPETEER_EXECUTABLE_PATH: notProgram, TMPDIR: temp });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr.trim().split('\n')).toEqual([`error: could not start the browser at ${notProgram}: spawn ${notProgram} EACCES`]);
+    expect(readdirSync(temp)).toEqual([]);
+    expect(existsSync(join(work, 'failing'))).toBe(false);
+  });
+
   it('stops with exit status 2 when the browser is killed mid-build, leaving no process, profile or output behind', async () => {
     const temp = join(work, 'tmp');
     mkdirSync(temp);
