@@ -1,6 +1,6 @@
 // The floor a build is measured against: what any report costs at least. It launches the
 // browser the build would use (PUPPETEER_EXECUTABLE_PATH, given by the benchmark) with the
-// build's own command line (Puppeteer adds only its DevTools pipe and a profile), sets a
+// build's own command line (Puppeteer adds only its DevTools port and a profile), sets a
 // small page with one inline SVG, prints an A4 PDF, takes a 1200x630 screenshot and closes
 // the browser.
 import { readFileSync } from 'node:fs';
