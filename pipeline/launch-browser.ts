@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
-import { readlink, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -259,26 +259,27 @@ function session(browser: Browser, end: (pages: ReadonlySet<Page>) => Promise<vo
 }
 
 /**
- * Removes a profile once its browser has stopped, with the socket folder that Chromium
- * makes beside it in the temporary folder (it removes that one itself only when it exits
- * normally, not when it is killed).
+ * The folders to remove once a browser has stopped: its profile, and the socket folder
+ * Chromium makes beside it in the temporary folder (it removes that one itself only when
+ * it exits normally, not when it is killed).
  */
-async function removeBrowserProfile(profile: string): Promise<void> {
-  const socket = await readlink(join(profile, 'SingletonSocket')).catch(() => undefined);
-  if (socket && basename(dirname(socket)).startsWith('org.chromium.Chromium.')) await rm(dirname(socket), { recursive: true, force: true });
-  await rm(profile, { recursive: true, force: true, maxRetries: 3 });
-}
-
-/** The same, synchronously: for a process that is exiting. */
-function removeBrowserProfileNow(profile: string): void {
+function profileFolders(profile: string): string[] {
   let socket: string | undefined;
   try {
     socket = readlinkSync(join(profile, 'SingletonSocket'));
   } catch {
     // no socket: Chromium did not get that far, or removed it itself
   }
-  if (socket && basename(dirname(socket)).startsWith('org.chromium.Chromium.')) rmSync(dirname(socket), { recursive: true, force: true });
-  rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  return socket && basename(dirname(socket)).startsWith('org.chromium.Chromium.') ? [dirname(socket), profile] : [profile];
+}
+
+async function removeBrowserProfile(profile: string): Promise<void> {
+  await Promise.all(profileFolders(profile).map((folder) => rm(folder, { recursive: true, force: true, maxRetries: 3 })));
+}
+
+/** The same, synchronously: for a process that is exiting. */
+function removeBrowserProfileNow(profile: string): void {
+  for (const folder of profileFolders(profile)) rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
 }
 
 /** Kills a browser, answering or not: its whole process group, the renderers too, even stopped ones. */
