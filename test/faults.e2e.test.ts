@@ -1,24 +1,13 @@
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runBuild, snapshot } from './helpers.js';
+import { processesWith, ROOT, runBuild, snapshot } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-faults-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'en-briefing');
-
-/** Processes whose command line holds `needle`, as ps shows them. */
-function processesWith(needle: string): Promise<string[]> {
-  return new Promise((resolve) => {
-    const ps = spawn('ps', ['-ww', '-eo', 'pid=,args=']);
-    let out = '';
-    ps.stdout.on('data', (chunk) => (out += chunk));
-    ps.on('close', () => resolve(out.split('\n').filter((line) => line.includes(needle) && !line.includes(' ps '))));
-  });
-}
 
 describe('faults of the environment', () => {
   it('stops with exit status 2 when the output folder cannot be written', async () => {

@@ -22,6 +22,16 @@ export function runBuild(args: readonly string[], env: NodeJS.ProcessEnv = {}): 
   });
 }
 
+/** Processes whose command line holds `needle`, as ps shows them. */
+export function processesWith(needle: string): Promise<string[]> {
+  return new Promise((resolve) => {
+    const ps = spawn('ps', ['-ww', '-eo', 'pid=,args=']);
+    let out = '';
+    ps.stdout.on('data', (chunk) => (out += chunk));
+    ps.on('close', () => resolve(out.split('\n').filter((line) => line.includes(needle) && !line.includes(' ps '))));
+  });
+}
+
 /** Replaces `from` in a file; a `from` that is not there is a mistake of the test. */
 export function replaceIn(path: string, from: string | RegExp, to: string): void {
   const text = readFileSync(path, 'utf8');

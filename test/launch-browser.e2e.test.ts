@@ -1,15 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findBrowser } from '../pipeline/find-browser.js';
 import { launchBrowser } from '../pipeline/launch-browser.js';
-
-const processesWith = (text: string) =>
-  execFileSync('ps', ['-eo', 'pid,args', '-ww'], { encoding: 'utf8' })
-    .split('\n')
-    .filter((line) => line.includes(text));
+import { processesWith } from './helpers.js';
 
 let temp: string | undefined;
 const previousTmpdir = process.env.TMPDIR;
@@ -36,13 +31,13 @@ describe('a browser session', () => {
       const fresh = await session.newPage();
       expect(await fresh.content()).not.toContain('16px serif');
       expect((await session.browser.pages()).length).toBe(3);
-      expect(processesWith(temp).some((line) => line.includes('--type=renderer'))).toBe(true);
+      expect((await processesWith(temp)).some((line) => line.includes('--type=renderer'))).toBe(true);
     } finally {
       await session[Symbol.asyncDispose]();
     }
     // Gone, with every process of it and its profile.
     expect(session.browser.connected).toBe(false);
-    expect(processesWith(temp)).toEqual([]);
+    expect(await processesWith(temp)).toEqual([]);
     expect(readdirSync(temp)).toEqual([]);
   });
 });
