@@ -20,7 +20,13 @@ describe('a remote browser', () => {
 
   beforeAll(async () => {
     // A Chromium of our own, listening on loopback only, as a browser pool would.
-    chrome = spawn(findBrowser(), [...flags, '--remote-debugging-address=127.0.0.1', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: 'ignore' });
+    // Its temporary folder is ours too: the socket folder it leaves there when killed goes with `work`.
+    const chromeTemp = join(work, 'remote-tmp');
+    mkdirSync(chromeTemp);
+    chrome = spawn(findBrowser(), [...flags, '--remote-debugging-address=127.0.0.1', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], {
+      stdio: 'ignore',
+      env: { ...process.env, TMPDIR: chromeTemp },
+    });
     // Chromium writes its port and browser path there once it listens; the file may be
     // seen before both lines are in it.
     const portFile = join(profile, 'DevToolsActivePort');
