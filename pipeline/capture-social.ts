@@ -46,9 +46,8 @@ export async function captureSocial(
       for (const [index, format] of formats.entries()) {
         await page.setViewport({ width: format.width, height: format.height, deviceScaleFactor: 1 });
         if (index === 0) await page.goto(pathToFileURL(join(stagingDir, htmlName)).href, { waitUntil: 'load', timeout: 30_000 });
-        await page.evaluate(`showFormat(${JSON.stringify(format.name)})`);
-        await page.waitForFunction("document.documentElement.dataset.fitted === 'true'", { timeout: 10_000 });
-        const overflowing = (await page.evaluate(FIND_OVERFLOW)) as string[];
+        // Laid out in this format and fitted, then checked, in one call.
+        const overflowing = (await page.evaluate(`showFormat(${JSON.stringify(format.name)}).then(() => ${FIND_OVERFLOW})`)) as string[];
         const png = await session.oneAtATime(async () => {
           await page.bringToFront();
           return page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: format.width, height: format.height }, captureBeyondViewport: false });
