@@ -1,16 +1,18 @@
 // `npm run bench`: how long a build of content/ takes, against the floor (bench/floor.mjs:
 // the same Chromium with the same flags, a small page, one PDF and one screenshot). Each is
 // run as a whole process, in turn, N times after one warm-up of each: a build drawing every
-// chart, a build taking them from the chart cache, the floor. Medians and ratios are
+// chart, a build taking them from the chart cache, the browser's part of that build alone
+// (bench/browser-work.mjs, on the pages the build stages), the floor. Medians and ratios are
 // printed, then one build's stages and peak RSS, a warm rebuild, and 20 reports in one
 // run against 20 runs. Options: --runs N (5), --reports N (20), --no-scale.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
+import { renderReport } from '../pipeline/build-report.js';
 import { findBrowser } from '../pipeline/find-browser.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -48,27 +50,39 @@ const seconds = (value: number) => `${value.toFixed(2)} s`;
 const build = (...args: string[]) => run(process.execPath, [join(ROOT, 'bin', 'run.mjs'), 'cli', ...args], { BRIEFING_NO_CACHE: '1' });
 const buildCached = (...args: string[]) => run(process.execPath, [join(ROOT, 'bin', 'run.mjs'), 'cli', ...args]);
 const floor = () => run(process.execPath, [join(ROOT, 'bench', 'floor.mjs')]);
+const browserWork = (staged: string) => run(process.execPath, [join(ROOT, 'bench', 'browser-work.mjs'), staged]);
 
 try {
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, browser ${env.PUPPETEER_EXECUTABLE_PATH}`);
   const out = join(work, 'out');
   await buildCached('--content', 'content', '--out', out); // warm-up: compiles pipeline/ once, fills the chart cache
+  // The pages a build of content/ prints and captures, staged once for bench/browser-work.mjs.
+  const staged = join(work, 'staged');
+  for (const [path, content] of (await renderReport(join(ROOT, 'content'))).outputs) {
+    mkdirSync(dirname(join(staged, path)), { recursive: true });
+    if (typeof content === 'string') writeFileSync(join(staged, path), content);
+    else copyFileSync(content.copy, join(staged, path));
+  }
+  await browserWork(staged);
   await floor();
   // Two kinds of cold build: every chart drawn (no chart cache), and charts from the cache
   // that the previous build left (what a second build of unchanged charts gets).
   const drawn: number[] = [];
   const cached: number[] = [];
+  const browser: number[] = [];
   const floors: number[] = [];
   for (let index = 0; index < runs; index++) {
     drawn.push((await build('--content', 'content', '--out', out)).seconds);
     cached.push((await buildCached('--content', 'content', '--out', out)).seconds);
+    browser.push((await browserWork(staged)).seconds);
     floors.push((await floor()).seconds);
   }
   const list = (values: number[]) => values.map(seconds).join(', ');
   console.log(`cold build of content/, every chart drawn, median of ${runs}:  ${seconds(median(drawn))} (${list(drawn)})`);
   console.log(`cold build of content/, charts from the cache, median of ${runs}: ${seconds(median(cached))} (${list(cached)})`);
+  console.log(`the browser's part of that build alone, median of ${runs}:      ${seconds(median(browser))} (${list(browser)})`);
   console.log(`floor, median of ${runs}:                                      ${seconds(median(floors))} (${list(floors)})`);
-  console.log(`ratio build/floor: ${(median(drawn) / median(floors)).toFixed(2)} with every chart drawn, ${(median(cached) / median(floors)).toFixed(2)} with charts from the cache`);
+  console.log(`ratio build/floor: ${(median(drawn) / median(floors)).toFixed(2)} with every chart drawn, ${(median(cached) / median(floors)).toFixed(2)} with charts from the cache; the browser's part alone: ${(median(browser) / median(floors)).toFixed(2)}`);
 
   const verbose = await build('--content', 'content', '--out', out, '--verbose');
   console.log(`one build's ${verbose.stdout.match(/^stages \(ms\): .*$/m)?.[0] ?? 'stages: not printed'}`);
