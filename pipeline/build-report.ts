@@ -95,9 +95,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     // 5. Stage every file of the output folder.
     staging = await createStaging(outDir);
     const stage = staging;
-    await time('stage', () =>
-      Promise.all([...report.outputs].map(([path, content]) => (typeof content === 'string' ? stage.write(path, content) : stage.copy(content.copy, path)))),
-    );
+    await time('stage', () => stageOutputs(stage, report.outputs));
 
     // 6. Print the PDF and capture the share images, in parallel pages of one browser; the
     //    PDF is finished and checked while the screenshots are still being taken.
@@ -177,6 +175,11 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
 }
 
 export type OutputFile = string | Readonly<{ copy: string }>;
+
+/** Writes (or copies) every file of a rendered report into a staging folder. */
+export async function stageOutputs(stage: Staging, outputs: ReadonlyMap<string, OutputFile>): Promise<void> {
+  await Promise.all([...outputs].map(([path, content]) => (typeof content === 'string' ? stage.write(path, content) : stage.copy(content.copy, path))));
+}
 
 export type RenderedReport = Readonly<{
   article: VFile;

@@ -6,14 +6,15 @@
 // printed, then one build's stages and peak RSS, a warm rebuild, and 20 reports in one
 // run against 20 runs. Options: --runs N (5), --reports N (20), --no-scale.
 import { spawn } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
-import { renderReport } from '../pipeline/build-report.js';
+import { renderReport, stageOutputs } from '../pipeline/build-report.js';
 import { findBrowser } from '../pipeline/find-browser.js';
+import { createStaging } from '../pipeline/write-output.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, reports: { type: 'string', default: '20' }, 'no-scale': { type: 'boolean', default: false } } });
@@ -57,12 +58,9 @@ try {
   const out = join(work, 'out');
   await buildCached('--content', 'content', '--out', out); // warm-up: compiles pipeline/ once, fills the chart cache
   // The pages a build of content/ prints and captures, staged once for bench/browser-work.mjs.
-  const staged = join(work, 'staged');
-  for (const [path, content] of (await renderReport(join(ROOT, 'content'))).outputs) {
-    mkdirSync(dirname(join(staged, path)), { recursive: true });
-    if (typeof content === 'string') writeFileSync(join(staged, path), content);
-    else copyFileSync(content.copy, join(staged, path));
-  }
+  const stage = await createStaging(join(work, 'staged'));
+  await stageOutputs(stage, (await renderReport(join(ROOT, 'content'))).outputs);
+  const staged = stage.dir;
   await browserWork(staged);
   await floor();
   // Two kinds of cold build: every chart drawn (no chart cache), and charts from the cache
