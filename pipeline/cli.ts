@@ -1,11 +1,12 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, constants } from 'node:os';
 import { relative } from 'node:path';
 import { ContentError, EnvironmentError, EXIT_CONTENT, EXIT_ENVIRONMENT, explainProblem, formatProblem } from './errors.js';
 import { startBrowser, type StartedBrowser } from './launch-browser.js';
 import { parseArgs, USAGE, type CliOptions, type ReportJob } from './parse-args.js';
 
-// Ctrl-C: exit through the 'exit' handlers, which remove the staging folder and the lock.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+// Ctrl-C, kill, a closed terminal: exit through the 'exit' handlers, which kill the browser
+// and remove its profile, the staging folder and the lock.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => process.exit(128 + constants.signals[signal]));
 
 async function main(argv: readonly string[]): Promise<number> {
   let options: CliOptions;

@@ -43,3 +43,9 @@ export function explainProblem(message: VFileMessage): string {
   const cause = message.cause instanceof Error ? (message.cause.stack ?? message.cause.message) : message.cause == null ? '' : String(message.cause);
   return [`${line} [${message.ruleId ?? 'problem'}]`, ...(cause ? cause.split('\n').map((text) => `    ${text}`) : [])].join('\n');
 }
+
+/** The first line of an error's message: what a one-line report of it says. */
+export function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? message;
+}

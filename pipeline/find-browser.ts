@@ -4,8 +4,14 @@ import { delimiter, join } from 'node:path';
 import { EnvironmentError } from './errors.js';
 
 export const INSTALL_HINT =
-  'install Chrome or Chromium (Debian/Ubuntu: apt-get install -y chromium; macOS: brew install --cask google-chrome) or set PUPPETEER_EXECUTABLE_PATH';
+  'install Chrome or Chromium (Debian/Ubuntu: apt-get install -y chromium-headless-shell, or chromium; macOS: brew install --cask google-chrome) or set PUPPETEER_EXECUTABLE_PATH';
 
+/**
+ * Chrome's headless shell first: it prints and paints as the full browser does, starts
+ * faster, and has none of the browser's own services (sign-in, time sync, search
+ * preconnects) that reach for the network whatever the flags say.
+ */
+const HEADLESS_SHELLS = ['chromium-headless-shell', 'chrome-headless-shell'];
 const LINUX_NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome', 'chrome'];
 
 /** Where Chrome or Chromium usually lives on `platform`, most likely first. */
@@ -18,9 +24,10 @@ export function browserCandidates(platform: NodeJS.Platform = process.platform):
     const roots = [process.env.PROGRAMFILES, process.env['PROGRAMFILES(X86)'], process.env.LOCALAPPDATA].filter(Boolean) as string[];
     return roots.flatMap((root) => [join(root, 'Google/Chrome/Application/chrome.exe'), join(root, 'Chromium/Application/chrome.exe')]);
   }
-  // Debian's /usr/bin/chromium is a shell wrapper; the binary behind it starts faster.
-  const onPath = (process.env.PATH ?? '').split(delimiter).filter(Boolean).flatMap((dir) => LINUX_NAMES.map((name) => join(dir, name)));
-  return ['/usr/lib/chromium/chromium', ...onPath, '/snap/bin/chromium'];
+  // Debian's /usr/bin/chromium* are shell wrappers; the binaries behind them start faster.
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  const onPath = (names: readonly string[]) => dirs.flatMap((dir) => names.map((name) => join(dir, name)));
+  return ['/usr/lib/chromium/chromium-headless-shell', ...onPath(HEADLESS_SHELLS), '/usr/lib/chromium/chromium', ...onPath(LINUX_NAMES), '/snap/bin/chromium'];
 }
 
 function isExecutable(path: string): boolean {

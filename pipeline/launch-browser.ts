@@ -1,18 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
-import { EnvironmentError } from './errors.js';
+import { makeProfile, removeDeadProfiles, removeProfileNow } from './browser-profile.js';
+import { EnvironmentError, firstLine } from './errors.js';
 import { findBrowser } from './find-browser.js';
+import { isInside } from './paths.js';
+import { PipeTransport } from './pipe-transport.js';
 
 /**
- * Chromium's whole command line, but for its DevTools port, profile and first page: headless,
- * quiet, off the network, and without the parts of the browser a print job never shows
- * (shared with bench/floor.mjs).
+ * Chromium's whole command line, but for its DevTools pipe, profile and first page: headless,
+ * quiet, and without the parts of the browser a print job never shows (shared with
+ * bench/floor.mjs). Off the network: every host name resolves to nothing, no proxy is looked
+ * for, and the services that fetch on their own (time, pings, prefetch) are off.
  */
 const ARGS: readonly string[] = JSON.parse(readFileSync(new URL('browser-flags.json', import.meta.url), 'utf8'));
 
@@ -110,24 +115,32 @@ export type LaunchOptions = Readonly<{
  * Launches one headless Chromium; disposing the session ends it at once (the outputs are
  * written by then: no need to wait on a polite close), with every process of its group.
  * Chromium is started here, with the whole command line of browser-flags.json, and
- * Puppeteer connects once it listens: the browser boots while Puppeteer itself loads.
- * Its profile is a folder of our own, removed once the browser has stopped.
+ * Puppeteer drives it over a pipe: the browser boots while Puppeteer itself loads, listens
+ * on no port, and ends by itself when this process dies, however it dies.
+ * Its profile, and the temporary files it makes, are in a folder of our own, removed once
+ * the browser has stopped (or by the next build, when this one was killed).
  */
 export async function launchBrowser(executablePath: string, options: LaunchOptions = {}): Promise<BrowserSession> {
   const { signal, stepTimeoutMs = 60_000 } = options;
   signal?.throwIfAborted();
   const puppeteer = import('puppeteer');
   puppeteer.catch(() => {}); // awaited below
-  const profile = mkdtempSync(join(tmpdir(), 'briefing-browser-'));
-  const child = spawn(executablePath, [...ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], {
+  void removeDeadProfiles();
+  const profile = makeProfile();
+  const child = spawn(executablePath, [...ARGS, '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'], {
     // A process group of its own, so that every process of it can be killed at once.
     detached: process.platform !== 'win32',
-    stdio: ['ignore', 'ignore', 'pipe'],
+    // fd 3 and 4 are the DevTools pipe; its sockets and shared memory go in the profile.
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+    env: { ...process.env, TMPDIR: join(profile, 'tmp') },
   });
+  // Listened for at once: a browser that cannot start may stop before Puppeteer has loaded.
+  const failed = startFailure(child, executablePath, signal);
+  failed.catch(() => {}); // raced below
   // However the build ends, the browser does not outlive it.
   const killOnExit = () => {
     killGroup(child);
-    removeBrowserProfileNow(profile);
+    removeProfileNow(profile);
   };
   process.once('exit', killOnExit);
   const stop = async () => {
@@ -136,14 +149,14 @@ export async function launchBrowser(executablePath: string, options: LaunchOptio
     const exited = !child.pid || child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : once(child, 'exit').catch(() => {});
     killGroup(child);
     await exited;
-    await removeBrowserProfile(profile);
+    await rm(profile, { recursive: true, force: true, maxRetries: 3 });
   };
   // Chromium's own start has a deadline; so has every DevTools call after it.
   const startMs = Math.min(30_000, stepTimeoutMs);
   try {
-    const browserWSEndpoint = await devToolsEndpoint(child, executablePath, startMs, signal);
+    const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
     const { connect } = await puppeteer;
-    const browser = await withinTime(startMs, 'starting', connect({ browserWSEndpoint, protocolTimeout: stepTimeoutMs }));
+    const browser = await withinTime(startMs, 'starting', Promise.race([connect({ transport, protocolTimeout: stepTimeoutMs }), failed]));
     // The tab Chromium opened with serves as the first page: its renderer is already up.
     const first = browser.pages().then((pages) => pages[0]);
     return session(browser, stop, first);
@@ -151,41 +164,28 @@ export async function launchBrowser(executablePath: string, options: LaunchOptio
     await stop();
     if (signal?.aborted) throw signal.reason;
     if (error instanceof EnvironmentError) throw error;
-    throw new EnvironmentError(`could not start the browser at ${executablePath}: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    throw new EnvironmentError(`could not start the browser at ${executablePath}: ${firstLine(error)}`, { cause: error });
   }
 }
 
-/** The DevTools address a starting Chromium prints, or why it will not come. */
-function devToolsEndpoint(child: ChildProcess, executablePath: string, ms: number, signal: AbortSignal | undefined): Promise<string> {
-  return new Promise((resolve, reject) => {
+/**
+ * Rejects when a starting Chromium stops, cannot be spawned, or the start is aborted, with
+ * the last lines it printed; never settles otherwise. What Chromium prints is read and
+ * dropped, so that it never blocks on a full pipe.
+ */
+function startFailure(child: ChildProcess, executablePath: string, signal: AbortSignal | undefined): Promise<never> {
+  return new Promise((_resolve, reject) => {
     const said: string[] = [];
     const lines = createInterface({ input: child.stderr! });
-    const timer = setTimeout(() => settle(new EnvironmentError(`the browser at ${executablePath} did not start within ${ms / 1000} s`)), ms);
-    const aborted = () => settle(signal!.reason);
-    signal?.addEventListener('abort', aborted, { once: true });
-    const exited = (code: number | null, by: NodeJS.Signals | null) => {
+    lines.on('line', (line) => {
+      if (said.push(line) > 20) said.shift();
+    });
+    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+    child.once('exit', (code: number | null, by: NodeJS.Signals | null) => {
       const last = said.filter((line) => line.trim()).slice(-2).join(' ').trim();
-      settle(new EnvironmentError(`could not start the browser at ${executablePath}: it stopped (${by ?? `status ${code}`})${last ? `: ${last}` : ''}`));
-    };
-    const failed = (error: Error) => settle(new EnvironmentError(`could not start the browser at ${executablePath}: ${error.message}`, { cause: error }));
-    function settle(outcome: string | Error) {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', aborted);
-      child.off('exit', exited).off('error', failed);
-      lines.off('line', read);
-      // What Chromium prints afterwards is read and dropped, so that it never blocks on a full pipe.
-      lines.close();
-      child.stderr!.resume();
-      if (typeof outcome === 'string') resolve(outcome);
-      else reject(outcome);
-    }
-    function read(line: string) {
-      const found = /^DevTools listening on (ws:\/\/\S+)/.exec(line);
-      if (found) settle(found[1]!);
-      else said.push(line);
-    }
-    lines.on('line', read);
-    child.once('exit', exited).once('error', failed);
+      reject(new EnvironmentError(`could not start the browser at ${executablePath}: it stopped (${by ?? `status ${code}`})${last ? `: ${last}` : ''}`));
+    });
+    child.once('error', (error) => reject(new EnvironmentError(`could not start the browser at ${executablePath}: ${error.message}`, { cause: error })));
   });
 }
 
@@ -201,7 +201,7 @@ export async function connectBrowser(browserWSEndpoint: string, options: LaunchO
     browser = await withinTime(Math.min(30_000, stepTimeoutMs), `connecting to ${browserWSEndpoint}`, connect({ browserWSEndpoint, protocolTimeout: stepTimeoutMs }));
   } catch (error) {
     if (error instanceof EnvironmentError) throw error;
-    throw new EnvironmentError(`could not connect to the browser at ${browserWSEndpoint}: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    throw new EnvironmentError(`could not connect to the browser at ${browserWSEndpoint}: ${firstLine(error)}`, { cause: error });
   }
   return session(browser, async (pages) => {
     // Only the pages of this run are closed; the browser belongs to someone else.
@@ -258,30 +258,6 @@ function session(browser: Browser, end: (pages: ReadonlySet<Page>) => Promise<vo
   };
 }
 
-/**
- * The folders to remove once a browser has stopped: its profile, and the socket folder
- * Chromium makes beside it in the temporary folder (it removes that one itself only when
- * it exits normally, not when it is killed).
- */
-function profileFolders(profile: string): string[] {
-  let socket: string | undefined;
-  try {
-    socket = readlinkSync(join(profile, 'SingletonSocket'));
-  } catch {
-    // no socket: Chromium did not get that far, or removed it itself
-  }
-  return socket && basename(dirname(socket)).startsWith('org.chromium.Chromium.') ? [dirname(socket), profile] : [profile];
-}
-
-async function removeBrowserProfile(profile: string): Promise<void> {
-  await Promise.all(profileFolders(profile).map((folder) => rm(folder, { recursive: true, force: true, maxRetries: 3 })));
-}
-
-/** The same, synchronously: for a process that is exiting. */
-function removeBrowserProfileNow(profile: string): void {
-  for (const folder of profileFolders(profile)) rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
-}
-
 /** Kills a browser, answering or not: its whole process group, the renderers too, even stopped ones. */
 function killGroup(child: ChildProcess): void {
   if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
@@ -310,10 +286,9 @@ export async function withPage<T>(
     // Only the pipeline's own share template runs a script (to fit its title); never the content.
     await page.setJavaScriptEnabled(options.javaScript === true);
     await page.setRequestInterception(true);
-    const allowed = `file://${root.endsWith('/') ? root : `${root}/`}`;
     page.on('request', (request) => {
       const url = request.url();
-      if (url.startsWith('data:') || (url.startsWith(allowed) && !decodeURIComponent(url).includes('/../'))) {
+      if (url.startsWith('data:') || isFileUnder(root, url)) {
         void request.continue();
       } else {
         onBlocked(url);
@@ -323,6 +298,15 @@ export async function withPage<T>(
     return await use(page);
   } finally {
     await page.close().catch(() => {});
+  }
+}
+
+/** Whether `url` is a file: URL of a file under folder `root` (its path decoded, as the browser reads it). */
+function isFileUnder(root: string, url: string): boolean {
+  try {
+    return url.startsWith('file:') && isInside(resolve(root), fileURLToPath(url));
+  } catch {
+    return false; // not a path this system can open, such as an encoded slash
   }
 }
 

@@ -2,6 +2,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isInside } from './paths.js';
 import { readTable, type Row } from './read-table.js';
 
 const require = createRequire(import.meta.url);
@@ -54,10 +55,6 @@ function safeDecode(url: string): string {
   }
 }
 
-function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
-}
 
 /** Every data URL a Vega-Lite spec names, at any depth (layers, lookups, concatenations). */
 export function collectDataUrls(spec: unknown): string[] {

@@ -1,5 +1,6 @@
 // Runs after `npm install`: makes sure the build will find a Chrome or Chromium. Where none
-// is found on Debian/Ubuntu as root, installs Debian's chromium with apt-get. It never
+// is found on Debian/Ubuntu as root, installs Debian's headless shell of Chromium (or, where
+// the system has none, its chromium) with apt-get. It never
 // fails the install: without a browser, the build itself says what to do (exit status 2).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -26,8 +27,8 @@ if (!found()) {
   } else if (process.env.BRIEFING_SKIP_BROWSER_INSTALL) {
     console.warn(`briefing: no Chrome or Chromium found; ${INSTALL_HINT}.`);
   } else if (canApt) {
-    console.log('briefing: no Chrome or Chromium found; installing Debian\'s chromium with apt-get…');
-    if (!((aptInstall('chromium') || aptInstall('chromium-browser')) && found())) {
+    console.log('briefing: no Chrome or Chromium found; installing Debian\'s chromium-headless-shell with apt-get…');
+    if (!((aptInstall('chromium-headless-shell') || aptInstall('chromium') || aptInstall('chromium-browser')) && found())) {
       console.warn(`briefing: could not install Chromium; ${INSTALL_HINT}.`);
     }
   } else {

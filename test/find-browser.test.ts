@@ -25,4 +25,10 @@ describe('findBrowser', () => {
     expect(browserCandidates('darwin')).toContain('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome');
     expect(browserCandidates('linux')).toContain('/usr/lib/chromium/chromium');
   });
+
+  it('prefers the headless shell, which has no browser services that go online', () => {
+    const linux = browserCandidates('linux');
+    expect(linux[0]).toBe('/usr/lib/chromium/chromium-headless-shell');
+    expect(linux.indexOf('/usr/lib/chromium/chromium-headless-shell')).toBeLessThan(linux.indexOf('/usr/lib/chromium/chromium'));
+  });
 });

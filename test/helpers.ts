@@ -9,10 +9,10 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export type CliRun = { status: number | null; stdout: string; stderr: string };
 
-/** Runs the build as a user does, as its own process. */
-export function runBuild(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+/** Runs the build as a user does, as its own process (from the project's folder, or `cwd`). */
+export function runBuild(args: readonly string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'run.mjs'), 'cli', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'run.mjs'), 'cli', ...args], { cwd, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -22,13 +22,25 @@ export function runBuild(args: readonly string[], env: NodeJS.ProcessEnv = {}): 
   });
 }
 
-/** Processes whose command line holds `needle`, as ps shows them. */
+/** Processes whose command line holds `needle`, and the rest of their process groups, as ps shows them. */
 export function processesWith(needle: string): Promise<string[]> {
   return new Promise((resolve) => {
-    const ps = spawn('ps', ['-ww', '-eo', 'pid=,args=']);
+    const ps = spawn('ps', ['-ww', '-eo', 'pid=,pgid=,args=']);
     let out = '';
     ps.stdout.on('data', (chunk) => (out += chunk));
-    ps.on('close', () => resolve(out.split('\n').filter((line) => line.includes(needle) && !line.includes(' ps '))));
+    ps.on('close', () => {
+      const rows = out
+        .split('\n')
+        .filter((line) => line.trim() && !line.includes(' ps '))
+        .map((line) => {
+          const [, pid, pgid, args] = /^\s*(\d+)\s+(\d+)\s(.*)$/.exec(line)!;
+          return { pid: pid!, pgid: pgid!, args: args! };
+        });
+      const matched = rows.filter((row) => row.args.includes(needle));
+      // A browser's helpers (zygotes, renderers) may not repeat its flags: they are its group.
+      const groups = new Set(matched.map((row) => row.pid));
+      resolve(rows.filter((row) => row.args.includes(needle) || groups.has(row.pgid)).map((row) => `${row.pid} ${row.args}`));
+    });
   });
 }
 
