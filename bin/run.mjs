@@ -30,7 +30,7 @@ if (!existsSync(join(target, 'pipeline', `${entry}.js`))) {
     // small ones. Puppeteer stays outside: it is only loaded to start the browser.
     bundle: true,
     splitting: true,
-    external: ['puppeteer', 'esbuild'],
+    external: ['puppeteer', 'esbuild', 'koffi', 'jsdom'],
     mainFields: ['module', 'main'],
     banner: { js: "import { createRequire as createRequireOfBundle } from 'node:module'; const require = createRequireOfBundle(import.meta.url);" },
     format: 'esm',

@@ -7,6 +7,8 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { captureSocial, overflowProblem, SHARE_FORMATS } from './capture-social.js';
 import { defaultChartCache } from './chart-cache.js';
+import { checkImages } from './check-images.js';
+import { claimOutput } from './claim-output.js';
 import { collectFonts } from './collect-fonts.js';
 import { computeKeyFigures } from './compute-key-figures.js';
 import { ContentError, EnvironmentError } from './errors.js';
@@ -62,6 +64,8 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(options.outDir);
   const timings: Record<string, number> = {};
   const time = timer(timings);
+  // 0. The output folder must be the build's to replace; else nothing is touched.
+  claimOutput(outDir, contentDir);
 
   // 1. Start the browser (unless the caller did), then take the output folder: the browser
   //    boots while the content is parsed and the charts render.
@@ -93,7 +97,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     const files = report.files;
 
     // 5. Stage every file of the output folder.
-    staging = await createStaging(outDir);
+    staging = await createStaging(outDir, contentDir);
     const stage = staging;
     await time('stage', () => stageOutputs(stage, report.outputs));
 
@@ -230,6 +234,7 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
   // 4. The page. The body is rendered even after a problem, so that one build reports them all.
   const byNode = new Map<Code, RenderedChart>(charts.map((chart) => [parsed.charts[chart.index - 1]!.node, chart]));
   const body = await time('html', () => renderBody(parsed.tree, byNode, article, contentDir, meta?.lang));
+  const images = await time('images', () => checkImages(body.images, contentDir, article));
   if (!meta || hasErrors(files())) throw new ContentError(allMessages(files()));
   if (!meta.url) {
     addWarning(article, 'no "url" in the front matter: og:image is relative, and share cards need an absolute URL', { line: 1, column: 1 }, 'url');
@@ -268,7 +273,7 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
     [SHARE_PAGE, renderSocial(socialTemplate, meta, { format: SHARE_FORMATS[0]!.name, chart: shareChart?.svg, figure: figures[0] })],
     ...[...fonts.files].map(([source, target]) => [`assets/${target}`, { copy: source }] as const),
     ...charts.map((chart) => [`charts/${chart.id}.svg`, chart.file] as const),
-    ...body.images.map((image) => [image.target, { copy: join(contentDir, image.source) }] as const),
+    ...images,
     // Each chart's data is published beside the page, where its table links to it.
     ...charts.flatMap((chart) => (chart.data ? [[chart.data.url, { copy: chart.data.path }] as const] : [])),
   ]);

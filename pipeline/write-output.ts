@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { claimOutput, GITKEEP, makeManifest, MANIFEST } from './claim-output.js';
 import { EnvironmentError } from './errors.js';
+import { exchangeFolders } from './exchange-folders.js';
+import { isAlive } from './process-alive.js';
 
 /**
  * The output folder is replaced whole: a build writes into a staging folder beside it and
@@ -14,14 +17,17 @@ export type Staging = Readonly<{
   write(relativePath: string, data: string | Uint8Array): Promise<void>;
   copy(source: string, relativePath: string): Promise<void>;
   remove(relativePath: string): Promise<void>;
-  /** Swaps the staging folder in as the output folder. */
+  /**
+   * Swaps the staging folder in as the output folder, with the manifest of what it holds,
+   * once the output folder is proved to be the build's (see claimOutput).
+   */
   commit(): Promise<void>;
   /** Removes the staging folder; safe to call after commit. */
   dispose(): Promise<void>;
 }>;
 
 /** Call with the output folder's lock held (see lockOutput). */
-export async function createStaging(outDir: string): Promise<Staging> {
+export async function createStaging(outDir: string, contentDir: string): Promise<Staging> {
   const dir = join(dirname(outDir), `.${basename(outDir)}.staging-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     await mkdir(dir);
@@ -30,48 +36,78 @@ export async function createStaging(outDir: string): Promise<Staging> {
   }
 
   // Ctrl-C or a crash must not leave the staging folder behind.
-  const removeOnExit = () => rmSync(dir, { recursive: true, force: true });
+  const removeOnExit = () => rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
   process.on('exit', removeOnExit);
 
   const target = (relativePath: string) => join(dir, relativePath);
-  const ensureParent = async (path: string) => mkdir(dirname(path), { recursive: true });
+  // Subfolders are made one level at a time, never the staging folder itself: a write still
+  // in flight when the exit handler removes the folder then fails instead of making it anew.
+  const ensureParent = async (relativePath: string) => {
+    const parts = relativePath.split('/').slice(0, -1);
+    for (let depth = 1; depth <= parts.length; depth++) {
+      await mkdir(join(dir, ...parts.slice(0, depth))).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      });
+    }
+  };
   return {
     dir,
     async write(relativePath, data) {
-      const path = target(relativePath);
-      await ensureParent(path);
-      await writeFile(path, data);
+      await ensureParent(relativePath);
+      await writeFile(target(relativePath), data);
     },
     async copy(source, relativePath) {
-      const path = target(relativePath);
-      await ensureParent(path);
-      await copyFile(source, path);
+      await ensureParent(relativePath);
+      await copyFile(source, target(relativePath));
     },
     async remove(relativePath) {
       await rm(target(relativePath), { force: true });
     },
     async commit() {
+      // Proved again at the last moment: something may have been put there during the build.
+      claimOutput(outDir, contentDir);
       // Files that live in the output folder but are not the build's, such as a .gitkeep, stay.
-      await copyFile(join(outDir, '.gitkeep'), join(dir, '.gitkeep')).catch(() => {});
-      const previous = `${dir}.previous`;
-      const hadOutput = await stat(outDir).then(
-        () => true,
-        () => false,
-      );
+      await copyFile(join(outDir, GITKEEP), join(dir, GITKEEP)).catch(() => {});
+      await writeFile(join(dir, MANIFEST), makeManifest(dir));
       try {
-        if (hadOutput) await rename(outDir, previous);
-        await rename(dir, outDir);
+        // A reader sees the old folder or the new one, never neither: the two are exchanged
+        // in one step, and the old one, now at the staging path, is removed.
+        if (await exists(outDir)) {
+          if (!exchangeFolders(dir, outDir)) await replaceInTwoSteps(dir, outDir);
+        } else {
+          await rename(dir, outDir);
+        }
       } catch (error) {
-        if (hadOutput) await rename(previous, outDir).catch(() => {});
         throw new EnvironmentError(`cannot replace the output folder ${outDir}: ${(error as Error).message}`, { cause: error });
       }
-      if (hadOutput) await rm(previous, { recursive: true, force: true });
     },
     async dispose() {
       await rm(dir, { recursive: true, force: true });
       process.off('exit', removeOnExit);
     },
   };
+}
+
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * Where the system cannot exchange two folders in one step: the old folder is moved aside,
+ * the new one moved in, and the old one left at the staging path for dispose() to remove.
+ */
+async function replaceInTwoSteps(staged: string, outDir: string): Promise<void> {
+  const previous = `${staged}.previous`;
+  await rename(outDir, previous);
+  try {
+    await rename(staged, outDir);
+  } catch (error) {
+    await rename(previous, outDir).catch(() => {});
+    throw error;
+  }
+  await rename(previous, staged);
 }
 
 export type OutputLock = { release(): void };
@@ -93,7 +129,13 @@ export function lockOutput(outDir: string): OutputLock {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       mkdirSync(path);
-      writeFileSync(join(path, 'pid'), String(process.pid));
+      try {
+        writeFileSync(join(path, 'pid'), String(process.pid));
+      } catch (error) {
+        // (A full disk, say: the lock must not stay behind the failed build.)
+        rmSync(path, { recursive: true, force: true });
+        throw error;
+      }
       removeDeadStaging(parent, basename(outDir));
       const release = () => {
         process.off('exit', release);
@@ -137,14 +179,3 @@ function readOwner(lockDir: string): number | undefined {
     }
   }
 }
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-

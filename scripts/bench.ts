@@ -58,7 +58,7 @@ try {
   const out = join(work, 'out');
   await buildCached('--content', 'content', '--out', out); // warm-up: compiles pipeline/ once, fills the chart cache
   // The pages a build of content/ prints and captures, staged once for bench/browser-work.mjs.
-  const stage = await createStaging(join(work, 'staged'));
+  const stage = await createStaging(join(work, 'staged'), join(ROOT, 'content'));
   await stageOutputs(stage, (await renderReport(join(ROOT, 'content'))).outputs);
   const staged = stage.dir;
   await browserWork(staged);

@@ -97,7 +97,7 @@ describe('a build that fails', () => {
       }
     }
     expect(runs.some((run) => run.status === 0)).toBe(true);
-    expect(readdirSync(shared).sort()).toEqual(['assets', 'charts', 'data', 'index.html', 'report.pdf', 'social-square.png', 'social.png']);
+    expect(readdirSync(shared).sort()).toEqual(['.briefing-output.json', 'assets', 'charts', 'data', 'index.html', 'report.pdf', 'social-square.png', 'social.png']);
     expect(readdirSync(work).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 

@@ -2,9 +2,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MANIFEST } from '../pipeline/claim-output.js';
 import { createStaging, lockOutput } from '../pipeline/write-output.js';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-output-'));
+const content = join(work, 'content');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('createStaging', () => {
@@ -14,13 +16,15 @@ describe('createStaging', () => {
     const lock = lockOutput(out);
     writeFileSync(join(out, '.gitkeep'), '');
     writeFileSync(join(out, 'old.txt'), 'old');
-    const staging = await createStaging(out);
+    writeFileSync(join(out, MANIFEST), JSON.stringify({ generator: 'briefing', files: ['old.txt'] }));
+    const staging = await createStaging(out, content);
     await staging.write('charts/a.svg', '<svg/>');
     expect(readFileSync(join(out, 'old.txt'), 'utf8')).toBe('old'); // untouched until the swap
     await staging.commit();
     await staging.dispose();
     lock.release();
-    expect(readdirSync(out).sort()).toEqual(['.gitkeep', 'charts']);
+    expect(readdirSync(out).sort()).toEqual(['.briefing-output.json', '.gitkeep', 'charts']);
+    expect(JSON.parse(readFileSync(join(out, MANIFEST), 'utf8'))).toEqual({ generator: 'briefing', files: ['charts/a.svg'] });
     expect(readdirSync(join(work, 'swap'))).toEqual(['output']);
   });
 
@@ -28,7 +32,7 @@ describe('createStaging', () => {
     const out = join(work, 'abandon', 'output');
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'index.html'), 'previous');
-    const staging = await createStaging(out);
+    const staging = await createStaging(out, content);
     await staging.write('index.html', 'half');
     await staging.dispose();
     expect(readdirSync(join(work, 'abandon'))).toEqual(['output']);
@@ -66,6 +70,6 @@ describe('createStaging', () => {
 
   it('is an environment error when the folder cannot be written', async () => {
     expect(() => lockOutput('/proc/briefing-output')).toThrow(expect.objectContaining({ exitCode: 2 }));
-    await expect(createStaging('/proc/briefing-output')).rejects.toMatchObject({ exitCode: 2 });
+    await expect(createStaging('/proc/briefing-output', content)).rejects.toMatchObject({ exitCode: 2 });
   });
 });
