@@ -7,6 +7,7 @@ import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'r
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
+import type { Point } from 'unist';
 import type { VFile } from 'vfile';
 import { resolveContentUrl } from './load-chart-data.js';
 import { addError, addWarning } from './problems.js';
@@ -18,8 +19,10 @@ export type RenderedBody = Readonly<{
   /** The article body as a hast tree, charts inline. */
   tree: HastRoot;
   /** Images the body shows: their path in the content folder, and in the output's assets/. */
-  images: readonly Readonly<{ source: string; target: string }>[];
+  images: readonly BodyImage[];
 }>;
+
+export type BodyImage = Readonly<{ source: string; target: string; place: Point | undefined }>;
 
 /** Pipeline-added placeholder that marks where a chart goes; the only attribute added to GitHub's schema. */
 const CHART_ATTRIBUTE = 'dataChart';
@@ -42,7 +45,7 @@ const EMBEDS: Record<string, string> = { img: 'src', source: 'src', video: 'src'
  */
 export function renderBody(tree: MdastRoot, charts: ReadonlyMap<Code, RenderedChart>, file: VFile, contentDir: string, lang = 'en'): RenderedBody {
   const strings = localStrings(lang);
-  const images: { source: string; target: string }[] = [];
+  const images: BodyImage[] = [];
   const processor = unified()
     .use(remarkRehype, {
       allowDangerousHtml: true,
@@ -160,7 +163,7 @@ function dataTable(data: ChartData, label: string, strings: Strings, lang: strin
   ]);
 }
 
-function collectImages(tree: HastRoot, file: VFile, contentDir: string, images: { source: string; target: string }[]): void {
+function collectImages(tree: HastRoot, file: VFile, contentDir: string, images: BodyImage[]): void {
   visit(tree, 'element', (node: Element) => {
     if (node.tagName !== 'img' || typeof node.properties.src !== 'string') return;
     const src = node.properties.src;
@@ -171,7 +174,7 @@ function collectImages(tree: HastRoot, file: VFile, contentDir: string, images: 
       return;
     }
     const target = `assets/${resolved.relative}`;
-    images.push({ source: resolved.relative, target });
+    images.push({ source: resolved.relative, target, place: node.position?.start });
     node.properties.src = target;
   });
 }

@@ -77,7 +77,7 @@ describe('renderBody', () => {
       '',
       '<link rel="stylesheet" href="https://example.org/style.css">',
     ]);
-    expect(images).toEqual([{ source: 'images/photo.png', target: 'assets/images/photo.png' }]);
+    expect(images).toEqual([{ source: 'images/photo.png', target: 'assets/images/photo.png', place: expect.objectContaining({ line: 8, column: 1 }) }]);
     expect(html).toContain('<img src="assets/images/photo.png" alt="Photo">');
     expect(problems).toEqual([
       'article.md:10:1: remote resource is not allowed: https://example.org/x.png (<img>): put the file in the content folder',
