@@ -85,6 +85,25 @@ describe('the output folder', () => {
   });
 });
 
+describe('a full disk', () => {
+  it('stops the build with one line and exit status 2, leaving no lock, staging or output behind', async (context) => {
+    const disk = join(work, 'full-disk');
+    mkdirSync(disk);
+    // A tiny file system of its own, filled up (root only: where it cannot be made, skipped).
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=32k', 'tmpfs', disk]).status !== 0) context.skip();
+    try {
+      spawnSync('dd', ['if=/dev/zero', `of=${join(disk, 'filler')}`, 'bs=4k', 'count=64']);
+      const run = await runBuild(['--content', FIXTURE, '--out', join(disk, 'output')]);
+      expect(run.status).toBe(2);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(/^error: .*no space left on device/i);
+      expect(readdirSync(disk)).toEqual(['filler']);
+    } finally {
+      spawnSync('umount', [disk]);
+    }
+  });
+});
+
 describe('a build killed outright (SIGKILL)', () => {
   const moments = [
     ['as its browser starts', (lines: string[]) => lines.length > 0],
