@@ -14,7 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 
 const folder = resolve(process.argv[2] ?? '.');
-const args = JSON.parse(readFileSync(new URL('../pipeline/browser-flags.json', import.meta.url), 'utf8'));
+const args = JSON.parse(readFileSync(new URL('../pipeline/browser/browser-flags.json', import.meta.url), 'utf8'));
 const profile = mkdtempSync(join(tmpdir(), 'briefing-bench-browser-'));
 const child = spawn(process.env.PUPPETEER_EXECUTABLE_PATH, [...args, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], {
   detached: true,

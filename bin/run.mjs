@@ -1,31 +1,40 @@
 #!/usr/bin/env node
-// Runs a module of pipeline/ from compiled JavaScript: `node bin/run.mjs cli --content x`.
+// Runs a module of pipeline/cli/ from compiled JavaScript: `node bin/run.mjs cli --content x`.
 // The TypeScript of pipeline/ is compiled and bundled with esbuild (about a second) into
 // node_modules/.cache/briefing/<hash of the sources>/ the first time, and again only when a
 // source changes; a run then starts as fast as plain node, without a TypeScript loader.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const [entry = 'cli', ...args] = process.argv.slice(2);
-const files = readdirSync(join(root, 'pipeline')).sort();
+// Every file under pipeline/, in every stage folder: a change to any of them is a new bundle.
+const files = readdirSync(join(root, 'pipeline'), { recursive: true, withFileTypes: true })
+  .filter((file) => file.isFile())
+  .map((file) => relative(root, join(file.parentPath, file.name)).split(sep).join('/'))
+  .sort();
 const sources = files.filter((name) => name.endsWith('.ts'));
-const data = files.filter((name) => name.endsWith('.json'));
 // The sources and this file (how they are compiled) make the key.
 const hash = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url)));
-for (const name of [...sources, ...data]) hash.update(name).update('\0').update(readFileSync(join(root, 'pipeline', name))).update('\0');
+for (const name of files) hash.update(name).update('\0').update(readFileSync(join(root, name))).update('\0');
 const cache = join(root, 'node_modules', '.cache', 'briefing');
 const target = join(cache, hash.digest('hex').slice(0, 16));
+// `cli` and `dev` are the command line's modules.
+const module = join(target, 'pipeline', 'cli', `${entry}.js`);
 
-if (!existsSync(join(target, 'pipeline', `${entry}.js`))) {
+if (!existsSync(module)) {
   const { build } = await import('esbuild');
   const temporary = `${target}.${process.pid}.tmp`;
   rmSync(temporary, { recursive: true, force: true });
   await build({
-    entryPoints: sources.map((name) => join(root, 'pipeline', name)),
-    outdir: join(temporary, 'pipeline'),
+    entryPoints: sources.map((name) => join(root, name)),
+    outbase: root,
+    outdir: temporary,
+    // Shared chunks two levels down, as every module is (pipeline/<stage>/), so that a path
+    // taken from import.meta.url (system/project.ts) is the same in a chunk and in the sources.
+    chunkNames: 'pipeline/chunks/[name]-[hash]',
     // One bundle with shared chunks: a run loads a few large files instead of hundreds of
     // small ones. Puppeteer stays outside: it is only loaded to start the browser.
     bundle: true,
@@ -38,7 +47,6 @@ if (!existsSync(join(target, 'pipeline', `${entry}.js`))) {
     target: 'node20',
     logLevel: 'error',
   });
-  for (const name of data) copyFileSync(join(root, 'pipeline', name), join(temporary, 'pipeline', name));
   // The modules find templates/ beside pipeline/, as in the project.
   symlinkSync(join(root, 'templates'), join(temporary, 'templates'), 'junction');
   mkdirSync(cache, { recursive: true });
@@ -55,5 +63,5 @@ if (!existsSync(join(target, 'pipeline', `${entry}.js`))) {
   }
 }
 
-process.argv = [process.argv[0], join(target, 'pipeline', `${entry}.js`), ...args];
-await import(pathToFileURL(join(target, 'pipeline', `${entry}.js`)).href);
+process.argv = [process.argv[0], module, ...args];
+await import(pathToFileURL(module).href);

@@ -12,9 +12,9 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
-import { renderReport, stageOutputs } from '../pipeline/build-report.js';
-import { findBrowser } from '../pipeline/find-browser.js';
-import { createStaging } from '../pipeline/write-output.js';
+import { renderReport, stageOutputs } from '../pipeline/report/build-report.js';
+import { findBrowser } from '../pipeline/browser/find-browser.js';
+import { createStaging } from '../pipeline/report/write-output.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, reports: { type: 'string', default: '20' }, 'no-scale': { type: 'boolean', default: false } } });

@@ -4,7 +4,7 @@
 // fails the install: without a browser, the build itself says what to do (exit status 2).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { findBrowser, INSTALL_HINT } from '../pipeline/find-browser.js';
+import { findBrowser, INSTALL_HINT } from '../pipeline/browser/find-browser.js';
 
 function found(): boolean {
   try {

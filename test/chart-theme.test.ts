@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartLocale } from '../pipeline/chart-theme.js';
+import { chartLocale } from '../pipeline/charts/chart-theme.js';
 
 describe('chartLocale', () => {
   it.each([

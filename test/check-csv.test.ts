@@ -1,7 +1,7 @@
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { checkCsv } from '../pipeline/check-csv.js';
-import { formatProblem } from '../pipeline/errors.js';
+import { checkCsv } from '../pipeline/data/check-csv.js';
+import { formatProblem } from '../pipeline/problems/errors.js';
 
 function check(text: string, fields: string[]): string[] {
   const file = new VFile({ path: 'data/countries.csv' });

@@ -1,7 +1,7 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
-import { checkPdf, pdfBudget } from '../pipeline/check-pdf.js';
+import { checkPdf, pdfBudget } from '../pipeline/pdf/check-pdf.js';
 
 async function pdfWith(pages: number, font?: StandardFonts): Promise<Uint8Array> {
   const document = await PDFDocument.create();

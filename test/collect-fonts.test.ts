@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { collectFonts } from '../pipeline/collect-fonts.js';
+import { collectFonts } from '../pipeline/page/collect-fonts.js';
 
 describe('collectFonts', () => {
   it('self-hosts woff2 subsets of the serif and the sans, with their unicode ranges', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChart } from '../pipeline/describe-chart.js';
+import { describeChart } from '../pipeline/charts/describe-chart.js';
 
 const rows = [
   { country: 'États-Unis', users: '2000000' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserCandidates, findBrowser } from '../pipeline/find-browser.js';
+import { browserCandidates, findBrowser } from '../pipeline/browser/find-browser.js';
 
 describe('findBrowser', () => {
   it('uses PUPPETEER_EXECUTABLE_PATH when it exists', () => {

@@ -1,6 +1,6 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { finishPdf } from '../pipeline/finish-pdf.js';
+import { finishPdf } from '../pipeline/pdf/finish-pdf.js';
 
 async function blankPdf(): Promise<Uint8Array> {
   const document = await PDFDocument.create();

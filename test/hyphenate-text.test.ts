@@ -1,7 +1,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { hyphenateText } from '../pipeline/hyphenate-text.js';
+import { hyphenateText } from '../pipeline/language/hyphenate-text.js';
 
 const SHY = '\u00ad';
 

@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findBrowser } from '../pipeline/find-browser.js';
-import { launchBrowser } from '../pipeline/launch-browser.js';
+import { findBrowser } from '../pipeline/browser/find-browser.js';
+import { launchBrowser } from '../pipeline/browser/launch-browser.js';
 import { processesWith } from './helpers.js';
 
 let temp: string | undefined;

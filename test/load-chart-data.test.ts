@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { collectDataUrls, collectQuantitativeFields, createDataLoader, resolveContentUrl } from '../pipeline/load-chart-data.js';
+import { collectDataUrls, collectQuantitativeFields, createDataLoader, resolveContentUrl } from '../pipeline/data/load-chart-data.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'briefing-data-'));
 const content = join(dir, 'content');

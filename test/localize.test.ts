@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, localStrings, ogLocale } from '../pipeline/localize.js';
+import { formatDate, formatNumber, localStrings, ogLocale } from '../pipeline/language/localize.js';
 
 describe('localize', () => {
   it('writes the date in the article’s language', () => {

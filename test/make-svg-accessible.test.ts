@@ -1,6 +1,6 @@
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { makeSvgAccessible } from '../pipeline/make-svg-accessible.js';
+import { makeSvgAccessible } from '../pipeline/charts/make-svg-accessible.js';
 
 const VEGA_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" viewBox="0 0 100 50"><defs><clipPath id="clip1"><rect width="10" height="10"/></clipPath></defs><g clip-path="url(#clip1)" fill="#b8322a"><text>2 000</text></g></svg>';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measureTextWidth } from '../pipeline/measure-text.js';
+import { measureTextWidth } from '../pipeline/charts/measure-text.js';
 
 const sans = { font: '"Source Sans 3", sans-serif', fontSize: 12 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs, slugOf } from '../pipeline/parse-args.js';
+import { parseArgs, slugOf } from '../pipeline/cli/parse-args.js';
 
 describe('parseArgs', () => {
   it('builds content/ into output/ by default', () => {

@@ -1,7 +1,7 @@
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../pipeline/errors.js';
-import { parseArticle } from '../pipeline/parse-article.js';
+import { formatProblem } from '../pipeline/problems/errors.js';
+import { parseArticle } from '../pipeline/article/parse-article.js';
 
 const FRONT = ['---', 'title: "Un titre"', 'description: "Une phrase."', 'lang: fr', 'date: 2026-11-24', '---', ''];
 

@@ -1,7 +1,7 @@
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { explainProblem, formatProblem } from '../pipeline/errors.js';
-import { addError, addWarning, allMessages, hasErrors } from '../pipeline/problems.js';
+import { explainProblem, formatProblem } from '../pipeline/problems/errors.js';
+import { addError, addWarning, allMessages, hasErrors } from '../pipeline/problems/problems.js';
 
 describe('problems', () => {
   it('lists each file’s problems by line, once each', () => {

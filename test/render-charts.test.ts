@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatProblem } from '../pipeline/errors.js';
-import { parseArticle } from '../pipeline/parse-article.js';
-import type { CachedChart, ChartCache } from '../pipeline/chart-cache.js';
-import { renderCharts } from '../pipeline/render-charts.js';
+import { formatProblem } from '../pipeline/problems/errors.js';
+import { parseArticle } from '../pipeline/article/parse-article.js';
+import type { ChartCache, DrawnChart } from '../pipeline/charts/types.js';
+import { renderCharts } from '../pipeline/charts/render-charts.js';
 
 const content = mkdtempSync(join(tmpdir(), 'briefing-charts-'));
 mkdirSync(join(content, 'data'));
@@ -36,7 +36,7 @@ async function render(specs: string[], lang = 'fr', cache?: ChartCache) {
 
 describe('renderCharts', () => {
   it('takes a chart from the cache when its fence and data are unchanged, and draws it again when the data changes', async () => {
-    const entries = new Map<string, CachedChart>();
+    const entries = new Map<string, DrawnChart>();
     let drawn = 0;
     const cache: ChartCache = {
       get: async (key) => entries.get(key),

@@ -5,10 +5,10 @@ import type { Element } from 'hast';
 import type { Code } from 'mdast';
 import { VFile } from 'vfile';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatProblem } from '../pipeline/errors.js';
-import { parseArticle } from '../pipeline/parse-article.js';
-import type { RenderedChart } from '../pipeline/render-charts.js';
-import { renderBody } from '../pipeline/render-html.js';
+import { formatProblem } from '../pipeline/problems/errors.js';
+import { parseArticle } from '../pipeline/article/parse-article.js';
+import type { RenderedChart } from '../pipeline/charts/types.js';
+import { renderBody } from '../pipeline/page/render-html.js';
 import { toHtml } from 'hast-util-to-html';
 
 const content = mkdtempSync(join(tmpdir(), 'briefing-html-'));

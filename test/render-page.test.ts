@@ -4,8 +4,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import type { FrontMatter } from '../pipeline/read-front-matter.js';
-import { renderPage, renderSocial } from '../pipeline/render-page.js';
+import type { FrontMatter } from '../pipeline/article/read-front-matter.js';
+import { renderPage, renderSocial } from '../pipeline/page/render-page.js';
 import { ROOT } from './helpers.js';
 
 const page = readFileSync(join(ROOT, 'templates', 'page.html'), 'utf8');

@@ -3,14 +3,14 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../pipeline/find-browser.js';
+import { findBrowser } from '../pipeline/browser/find-browser.js';
 import { readPdf, replaceIn, ROOT, runBuild, searchable } from './helpers.js';
 
 const pdfText = async (path: string) => searchable((await readPdf(path)).pages.map((page) => page.text).join('\n'));
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-scale-'));
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'en-briefing');
-const flags: string[] = JSON.parse(readFileSync(join(ROOT, 'pipeline', 'browser-flags.json'), 'utf8'));
+const flags: string[] = JSON.parse(readFileSync(join(ROOT, 'pipeline', 'browser', 'browser-flags.json'), 'utf8'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('a remote browser', () => {

@@ -1,7 +1,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { typesetFrench, typesetText } from '../pipeline/typeset-text.js';
+import { typesetFrench, typesetText } from '../pipeline/language/typeset-text.js';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';

@@ -8,8 +8,8 @@ import { select, selectAll } from 'hast-util-select';
 import { HtmlValidate } from 'html-validate';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../pipeline/find-browser.js';
-import { launchBrowser, type BrowserSession } from '../pipeline/launch-browser.js';
+import { findBrowser } from '../pipeline/browser/find-browser.js';
+import { launchBrowser, type BrowserSession } from '../pipeline/browser/launch-browser.js';
 import { pngSize, ROOT, runBuild } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-web-'));

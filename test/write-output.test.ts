@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MANIFEST } from '../pipeline/claim-output.js';
-import { createStaging, lockOutput } from '../pipeline/write-output.js';
+import { MANIFEST } from '../pipeline/report/claim-output.js';
+import { createStaging, lockOutput } from '../pipeline/report/write-output.js';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-output-'));
 const content = join(work, 'content');

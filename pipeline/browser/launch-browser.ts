@@ -8,9 +8,10 @@ import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
 import { makeProfile, removeDeadProfiles, removeProfileNow } from './browser-profile.js';
-import { EnvironmentError, firstLine } from './errors.js';
+import { EnvironmentError, firstLine } from '../problems/errors.js';
 import { findBrowser } from './find-browser.js';
-import { isInside } from './paths.js';
+import { isInside } from '../system/paths.js';
+import FLAGS from './browser-flags.json' with { type: 'json' };
 import { PipeTransport } from './pipe-transport.js';
 
 /**
@@ -19,7 +20,7 @@ import { PipeTransport } from './pipe-transport.js';
  * bench/floor.mjs). Off the network: every host name resolves to nothing, no proxy is looked
  * for, and the services that fetch on their own (time, pings, prefetch) are off.
  */
-const ARGS: readonly string[] = JSON.parse(readFileSync(new URL('browser-flags.json', import.meta.url), 'utf8'));
+const ARGS: readonly string[] = FLAGS;
 
 /** Where pages come from: a browser, or a session that hands out pages it has warmed up. */
 export type PageSource = Readonly<{ newPage(): Promise<Page> }>;

@@ -4,20 +4,13 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RenderedChart } from './render-charts.js';
+import { listFiles, PIPELINE_CODE, projectRoot } from '../system/project.js';
+import type { ChartSource } from '../article/parse-article.js';
+import { collectDataUrls, resolveContentUrl, type DataLoader } from '../data/load-chart-data.js';
+import type { ChartCache, ChartContext, DrawnChart } from './types.js';
 
 const require = createRequire(import.meta.url);
 
-export type CachedChart = Readonly<{ chart: RenderedChart; untitled: boolean }>;
-
-/**
- * Charts drawn before, by a hash of everything that makes them: the fence, its id and
- * place, the language, the bytes of every data file it reads, and the code that draws it.
- */
-export type ChartCache = Readonly<{
-  get(key: string): Promise<CachedChart | undefined>;
-  set(key: string, value: CachedChart): Promise<void>;
-}>;
 
 /** At most this many charts are kept on disk; the least recently used go first. */
 const DISK_ENTRIES = 300;
@@ -32,9 +25,8 @@ let version: string | undefined;
 export function codeVersion(): string {
   if (!version) {
     const hash = createHash('sha256');
-    const here = fileURLToPath(new URL('.', import.meta.url));
-    for (const name of readdirSync(here).sort()) {
-      if (/\.(ts|js|json)$/.test(name)) hash.update(name).update(readFileSync(join(here, name)));
+    for (const name of listFiles(PIPELINE_CODE)) {
+      if (/\.(ts|js|json)$/.test(name)) hash.update(name).update('\0').update(readFileSync(join(PIPELINE_CODE, name))).update('\0');
     }
     for (const name of ['vega', 'vega-lite', '@fontsource/source-sans-3']) hash.update(`${name}@${packageVersion(name)}`);
     version = hash.digest('hex').slice(0, 16);
@@ -57,7 +49,7 @@ function packageVersion(name: string): string {
 
 /** A cache that lives as long as the process (a dev server's). */
 export function memoryChartCache(): ChartCache {
-  const entries = new Map<string, CachedChart>();
+  const entries = new Map<string, DrawnChart>();
   return {
     get: async (key) => entries.get(key),
     set: async (key, value) => void entries.set(key, value),
@@ -76,7 +68,7 @@ export function diskChartCache(dir: string): ChartCache {
       const known = await memory.get(key);
       if (known) return known;
       try {
-        const value = JSON.parse(await readFile(path(key), 'utf8')) as CachedChart;
+        const value = JSON.parse(await readFile(path(key), 'utf8')) as DrawnChart;
         await memory.set(key, value);
         return value;
       } catch {
@@ -113,6 +105,18 @@ async function prune(dir: string): Promise<void> {
  */
 export function defaultChartCache(env: NodeJS.ProcessEnv): ChartCache | undefined {
   if (env.BRIEFING_NO_CACHE) return undefined;
-  const root = dirname(realpathSync(fileURLToPath(new URL('../templates/', import.meta.url))));
-  return diskChartCache(join(root, 'node_modules', '.cache', 'briefing', 'charts'));
+  const root = projectRoot();
+  return root ? diskChartCache(join(root, 'node_modules', '.cache', 'briefing', 'charts')) : undefined;
+}
+
+/** The key of a chart in the cache: its code, folder, id, place, language, fence and the bytes of its data. */
+export async function cacheKey(spec: unknown, chart: ChartSource, context: ChartContext, loader: DataLoader): Promise<string> {
+  const hash = createHash('sha256').update(JSON.stringify([codeVersion(), context.contentDir, chart.id, chart.index, context.lang, chart.body]));
+  for (const url of collectDataUrls(spec).sort()) {
+    const resolved = resolveContentUrl(url, context.contentDir, 'chart data');
+    hash.update('\0').update(url).update('\0');
+    // Through the loader: the files checkData read, and vega will read, are read once.
+    if (resolved.ok) hash.update(await loader.file(resolved.path).catch(() => 'missing'));
+  }
+  return hash.digest('hex');
 }

@@ -1,7 +1,7 @@
 import { availableParallelism, constants } from 'node:os';
 import { relative } from 'node:path';
-import { ContentError, EnvironmentError, EXIT_CONTENT, EXIT_ENVIRONMENT, explainProblem, formatProblem } from './errors.js';
-import { startBrowser, type StartedBrowser } from './launch-browser.js';
+import { ContentError, EnvironmentError, EXIT_CONTENT, EXIT_ENVIRONMENT, explainProblem, formatProblem } from '../problems/errors.js';
+import { startBrowser, type StartedBrowser } from '../browser/launch-browser.js';
 import { parseArgs, USAGE, type CliOptions, type ReportJob } from './parse-args.js';
 
 // Ctrl-C, kill, a closed terminal: exit through the 'exit' handlers, which kill the browser
@@ -29,7 +29,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return reportFailure(error, options);
   }
   try {
-    const { buildReport } = await import('./build-report.js');
+    const { buildReport } = await import('../report/build-report.js');
     // Reports run two (or as many as there are cores) at a time: one's charts render while
     // another's pages print.
     const queue = [...options.reports];
@@ -50,7 +50,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-async function buildOne(job: ReportJob, options: CliOptions, build: () => ReturnType<typeof import('./build-report.js').buildReport>): Promise<number> {
+async function buildOne(job: ReportJob, options: CliOptions, build: () => ReturnType<typeof import('../report/build-report.js').buildReport>): Promise<number> {
   const started = performance.now();
   try {
     const result = await build();

@@ -2,7 +2,7 @@ import { decodePDFRawStream, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRaw
 import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
-import type { FrontMatter } from './read-front-matter.js';
+import type { FrontMatter } from '../article/read-front-matter.js';
 
 export const PRODUCER = 'briefing';
 

@@ -1,7 +1,8 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { VFile } from 'vfile';
 import { z } from 'zod';
-import { addError } from './problems.js';
+import { firstLine } from '../problems/errors.js';
+import { addError } from '../problems/problems.js';
 
 /**
  * A key figure of the cover, computed from a data file: `sum`, `mean`, `min` or `max` of
@@ -101,12 +102,11 @@ export function readFrontMatter(yamlText: string | undefined, startLine: number,
   }
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { lineCounter, prettyErrors: false });
-  const firstLine = startLine + 1;
+  const yamlLine = startLine + 1;
   if (document.errors.length > 0) {
     for (const error of document.errors) {
       const pos = lineCounter.linePos(error.pos[0]);
-      const reason = error.message.split('\n')[0] ?? error.message;
-      addError(file, `invalid YAML in front matter: ${reason}`, { line: firstLine + pos.line - 1, column: pos.col }, 'front-matter-yaml', error);
+      addError(file, `invalid YAML in front matter: ${firstLine(error)}`, { line: yamlLine + pos.line - 1, column: pos.col }, 'front-matter-yaml', error);
     }
     return { frontMatter: undefined, lineOf: fallback };
   }
@@ -123,7 +123,7 @@ export function readFrontMatter(yamlText: string | undefined, startLine: number,
       const parent = depth > 1 ? document.getIn(path.slice(0, depth - 1), true) : document.contents;
       const key = isMap(parent) ? parent.items.find((pair) => isScalar(pair.key) && pair.key.value === path[depth - 1])?.key : undefined;
       const range = (isScalar(key) ? key.range : undefined) ?? node?.range;
-      if (range) return firstLine + lineCounter.linePos(range[0]).line - 1;
+      if (range) return yamlLine + lineCounter.linePos(range[0]).line - 1;
     }
     return startLine;
   };

@@ -5,7 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { addError } from './problems.js';
+import { addError } from '../problems/problems.js';
 import { readFrontMatter, type FrontMatter, type FrontMatterLines } from './read-front-matter.js';
 
 /** A ```vega-lite fence of the article, before rendering. */

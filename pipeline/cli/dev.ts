@@ -9,10 +9,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildReport, PRINT_PAGE, renderReport, TEMPLATES, type OutputFile } from './build-report.js';
-import { ContentError, EnvironmentError, formatProblem } from './errors.js';
-import { startBrowser, type StartedBrowser } from './launch-browser.js';
-import { defaultChartCache, memoryChartCache, type ChartCache } from './chart-cache.js';
+import { buildReport, PRINT_PAGE, renderReport, type OutputFile } from '../report/build-report.js';
+import { TEMPLATES } from '../system/project.js';
+import { ContentError, EnvironmentError, formatProblem } from '../problems/errors.js';
+import { startBrowser, type StartedBrowser } from '../browser/launch-browser.js';
+import { defaultChartCache, memoryChartCache } from '../charts/chart-cache.js';
+import type { ChartCache } from '../charts/types.js';
 
 /** Full builds (PDF, share images) wait this long after the last change. */
 const FULL_BUILD_DELAY_MS = 800;

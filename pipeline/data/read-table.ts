@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { firstLine } from '../problems/errors.js';
 
 export type Row = Record<string, unknown>;
 
@@ -9,7 +10,7 @@ export function readTable(text: string, url: string): Row[] | string {
     if (!Array.isArray(rows)) return `${url} must hold a list of rows`;
     return rows as Row[];
   } catch (error) {
-    return `cannot read ${url}: ${(error as Error).message.split('\n')[0]}`;
+    return `cannot read ${url}: ${firstLine(error)}`;
   }
 }
 

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { VFile } from 'vfile';
-import { addError } from './problems.js';
+import { addError } from '../problems/problems.js';
 
 type Row = { info: { lines: number }; record: Record<string, string> };
 

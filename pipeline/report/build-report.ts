@@ -5,24 +5,26 @@ import type { Root } from 'hast';
 import type { Code } from 'mdast';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { captureSocial, overflowProblem, SHARE_FORMATS } from './capture-social.js';
-import { defaultChartCache } from './chart-cache.js';
-import { checkImages } from './check-images.js';
+import { captureSocial, overflowProblem, SHARE_FORMATS } from '../browser/capture-social.js';
+import { defaultChartCache } from '../charts/chart-cache.js';
+import { checkImages } from '../page/check-images.js';
 import { claimOutput } from './claim-output.js';
-import { collectFonts } from './collect-fonts.js';
-import { computeKeyFigures } from './compute-key-figures.js';
-import { ContentError, EnvironmentError } from './errors.js';
-import { hyphenateText } from './hyphenate-text.js';
-import { browserTimeouts, startBrowser, withinTime, type BrowserSession } from './launch-browser.js';
-import { nameChartsWithDescriptions } from './make-svg-accessible.js';
-import { parseArticle } from './parse-article.js';
-import { printPdf } from './print-pdf.js';
-import { addError, addWarning, allMessages, hasErrors } from './problems.js';
-import { renderCharts, type ChartCache, type RenderedChart } from './render-charts.js';
-import { renderBody, type RenderedBody } from './render-html.js';
-import { renderPage, renderSocial } from './render-page.js';
-import { typesetText } from './typeset-text.js';
-import type { FrontMatter } from './read-front-matter.js';
+import { collectFonts } from '../page/collect-fonts.js';
+import { computeKeyFigures } from '../data/compute-key-figures.js';
+import { ContentError, EnvironmentError, firstLine } from '../problems/errors.js';
+import { hyphenateText } from '../language/hyphenate-text.js';
+import { browserTimeouts, startBrowser, withinTime, type BrowserSession } from '../browser/launch-browser.js';
+import { nameChartsWithDescriptions } from '../charts/make-svg-accessible.js';
+import { parseArticle } from '../article/parse-article.js';
+import { printPdf } from '../browser/print-pdf.js';
+import { addError, addWarning, allMessages, hasErrors } from '../problems/problems.js';
+import { renderCharts } from '../charts/render-charts.js';
+import type { ChartCache, RenderedChart } from '../charts/types.js';
+import { renderBody, type RenderedBody } from '../page/render-html.js';
+import { renderPage, renderSocial } from '../page/render-page.js';
+import { typesetText } from '../language/typeset-text.js';
+import type { FrontMatter } from '../article/read-front-matter.js';
+import { TEMPLATES } from '../system/project.js';
 import { createStaging, lockOutput, type Staging } from './write-output.js';
 
 export type BuildOptions = Readonly<{
@@ -48,7 +50,6 @@ export type BuildResult = Readonly<{
   charts: readonly string[];
 }>;
 
-export const TEMPLATES = fileURLToPath(new URL('../templates/', import.meta.url));
 export const PRINT_PAGE = 'print.html';
 /** The staged page the share images are taken from, in every format. */
 const SHARE_PAGE = 'share.html';
@@ -111,14 +112,14 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
       withinTime(timeouts.totalMs, 'printing the PDF and the share images', work).catch((error: unknown) => {
         if (error instanceof EnvironmentError) throw error;
         if (/timed out|timeout/i.test((error as Error).message)) {
-          throw new EnvironmentError(`the browser did not answer in time while printing the PDF and the share images: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+          throw new EnvironmentError(`the browser did not answer in time while printing the PDF and the share images: ${firstLine(error)}`, { cause: error });
         }
         // A browser that crashed or was killed: the environment's fault, said in one line.
-        throw new EnvironmentError(`the browser stopped while printing: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+        throw new EnvironmentError(`the browser stopped while printing: ${firstLine(error)}`, { cause: error });
       });
     const started = performance.now();
     // pdf-lib loads while the browser prints.
-    const pdfTools = Promise.all([import('pdf-lib'), import('./finish-pdf.js'), import('./check-pdf.js')]);
+    const pdfTools = Promise.all([import('pdf-lib'), import('../pdf/finish-pdf.js'), import('../pdf/check-pdf.js')]);
     const pdfBytes = fromBrowser(printPdf(session, stage.dir, PRINT_PAGE, onBlocked)).then((pdf) => {
       timings.pdf = Math.round(performance.now() - started);
       mark('pdf');

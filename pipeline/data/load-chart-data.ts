@@ -2,7 +2,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { isInside } from './paths.js';
+import { isInside } from '../system/paths.js';
 import { readTable, type Row } from './read-table.js';
 
 const require = createRequire(import.meta.url);

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isAlive } from './process-alive.js';
+import { isAlive } from '../system/process-alive.js';
 
 /**
  * A launched browser's folder in the temporary folder: its profile, and, as its TMPDIR,

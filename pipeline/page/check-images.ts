@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { VFile } from 'vfile';
-import { addError } from './problems.js';
+import { addError } from '../problems/problems.js';
 import type { BodyImage } from './render-html.js';
 import { sanitizeSvg } from './sanitize-svg.js';
 

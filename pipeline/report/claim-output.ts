@@ -1,9 +1,9 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, join, parse, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { EnvironmentError } from './errors.js';
-import { isInside } from './paths.js';
+import { basename, dirname, join, parse, relative, resolve } from 'node:path';
+import { EnvironmentError } from '../problems/errors.js';
+import { isInside } from '../system/paths.js';
+import { listFiles, projectRoot } from '../system/project.js';
 
 /**
  * The mark of an output folder this pipeline made: the list of the files it wrote there.
@@ -15,15 +15,6 @@ export const MANIFEST = '.briefing-output.json';
 export const GITKEEP = '.gitkeep';
 
 export type Manifest = Readonly<{ generator: 'briefing'; files: readonly string[] }>;
-
-/** The pipeline's own folder (the one holding templates/), whatever runs it. */
-function projectRoot(): string | undefined {
-  try {
-    return dirname(realpathSync(fileURLToPath(new URL('../templates', import.meta.url))));
-  } catch {
-    return undefined;
-  }
-}
 
 /** `path` with its symbolic links resolved, as far as it exists. */
 function realPath(path: string): string {
@@ -86,14 +77,6 @@ export function claimOutput(outDir: string, contentDir: string): void {
   const made = new Set([...manifest.files, MANIFEST]);
   const strangers = files.filter((file) => !made.has(file));
   if (strangers.length > 0) refuse(outDir, `holds ${strangers.length} file(s) an earlier build did not make, such as ${strangers[0]}`);
-}
-
-/** Every file under `dir`, as paths relative to it with forward slashes, sorted. */
-export function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
 }
 
 function readManifest(outDir: string): Manifest | undefined {

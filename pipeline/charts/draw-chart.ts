@@ -1,18 +1,19 @@
 // Drawing a chart: vega-lite compiles the spec, vega renders it to SVG. Loaded only when a
 // chart has to be drawn (not when it comes from the cache): these are the heaviest modules.
-import type { ChartContext, RenderedChart } from './render-charts.js';
+import type { ChartContext, DrawnChart } from './types.js';
 import { toHtml } from 'hast-util-to-html';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { chartConfig, chartLocale } from './chart-theme.js';
 import { compactSvg } from './compact-svg.js';
 import { describeChart } from './describe-chart.js';
-import { readChartData, type DataLoader } from './load-chart-data.js';
+import { readChartData, type DataLoader } from '../data/load-chart-data.js';
 import { makeSvgAccessible } from './make-svg-accessible.js';
 import { measureTextWidth } from './measure-text.js';
-import type { ChartSource } from './parse-article.js';
-import { addError, addWarning } from './problems.js';
-import { typesetString } from './typeset-text.js';
+import type { ChartSource } from '../article/parse-article.js';
+import { firstLine } from '../problems/errors.js';
+import { addError, addWarning } from '../problems/problems.js';
+import { typesetString } from '../language/typeset-text.js';
 
 export { checkSpec, validateSpec } from './check-spec.js';
 
@@ -25,7 +26,7 @@ export async function drawChart(
   chart: ChartSource,
   context: ChartContext,
   loader: DataLoader,
-): Promise<{ chart: RenderedChart; untitled: boolean } | undefined> {
+): Promise<DrawnChart | undefined> {
   const { article } = context;
   const at = { line: chart.line, column: 1 };
   const locale = chartLocale(context.lang);
@@ -61,9 +62,6 @@ export async function drawChart(
   if (problems.length > 0) return undefined;
 
   const title = readTitle(spec) ?? fallbackTitle(chart.index, context.lang);
-  if (readTitle(spec) === undefined) {
-    addWarning(article, `chart "${chart.id}" has no title: readers of the page hear "${title}"`, at, 'chart-title');
-  }
   const data = await readChartData(spec, context.contentDir, loader);
   const generated = data ? describeChart(spec, data.rows, context.lang) : undefined;
   const written = typeof spec.description === 'string' && spec.description.trim() ? spec.description.trim() : undefined;
@@ -112,10 +110,4 @@ function readTitle(spec: Record<string, unknown>): string | undefined {
 function fallbackTitle(index: number, lang: string): string {
   const word = lang.startsWith('fr') ? 'Graphique' : lang.startsWith('de') ? 'Grafik' : 'Chart';
   return `${word} ${index}`;
-}
-
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const line = message.split('\n')[0] ?? message;
-  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }

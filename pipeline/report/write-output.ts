@@ -3,9 +3,9 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { claimOutput, GITKEEP, makeManifest, MANIFEST } from './claim-output.js';
-import { EnvironmentError } from './errors.js';
+import { EnvironmentError } from '../problems/errors.js';
 import { exchangeFolders } from './exchange-folders.js';
-import { isAlive } from './process-alive.js';
+import { isAlive } from '../system/process-alive.js';
 
 /**
  * The output folder is replaced whole: a build writes into a staging folder beside it and

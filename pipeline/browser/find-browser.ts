@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { EnvironmentError } from './errors.js';
+import { EnvironmentError } from '../problems/errors.js';
 
 export const INSTALL_HINT =
   'install Chrome or Chromium (Debian/Ubuntu: apt-get install -y chromium-headless-shell, or chromium; macOS: brew install --cask google-chrome) or set PUPPETEER_EXECUTABLE_PATH';

@@ -44,8 +44,9 @@ export function explainProblem(message: VFileMessage): string {
   return [`${line} [${message.ruleId ?? 'problem'}]`, ...(cause ? cause.split('\n').map((text) => `    ${text}`) : [])].join('\n');
 }
 
-/** The first line of an error's message: what a one-line report of it says. */
+/** The first line of an error's message, at most 300 characters: what a one-line report of it says. */
 export function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0] ?? message;
+  const line = message.split('\n')[0] ?? message;
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }

@@ -1,44 +1,10 @@
-import { createHash } from 'node:crypto';
-import type { Element } from 'hast';
 import type { VFile } from 'vfile';
-import { codeVersion, type ChartCache } from './chart-cache.js';
-import { checkCsv } from './check-csv.js';
-import { collectDataUrls, collectQuantitativeFields, createDataLoader, resolveContentUrl, type ChartData, type DataLoader } from './load-chart-data.js';
-import type { ChartSource } from './parse-article.js';
-import { addError, addWarning } from './problems.js';
-
-export type RenderedChart = Readonly<{
-  id: string;
-  index: number;
-  /** The chart's accessible name: its title, else a localized "Chart N". */
-  title: string;
-  /**
-   * What the chart shows: a sentence computed from its data, then the spec's own
-   * `description`. The caption, the SVG's <desc> and the share image's alt text.
-   */
-  description: string | undefined;
-  /** The chart's own data file, shown as a table under the chart and published with the page. */
-  data: ChartData | undefined;
-  /** The chart as a hast `<svg role="img">`, ready to be placed in a page. */
-  svg: Element;
-  /** The same chart as a standalone SVG file. */
-  file: string;
-}>;
-
-export type { ChartData };
-
-export type { ChartCache };
-
-export type ChartContext = Readonly<{
-  cache?: ChartCache;
-  contentDir: string;
-  lang: string;
-  /** article.md: chart problems are reported at the fence's lines. */
-  article: VFile;
-  /** Data files that charts read get their own VFile, so CSV problems name the CSV. */
-  dataFile: (url: string) => VFile;
-}>;
-
+import type { ChartSource } from '../article/parse-article.js';
+import { checkCsv } from '../data/check-csv.js';
+import { collectDataUrls, collectQuantitativeFields, createDataLoader, resolveContentUrl, type DataLoader } from '../data/load-chart-data.js';
+import { addError, addWarning, type Place } from '../problems/problems.js';
+import { cacheKey } from './chart-cache.js';
+import type { ChartContext, DrawnChart, RenderedChart } from './types.js';
 
 /** Renders every chart; problems are recorded on the files, failed charts are left out. */
 export async function renderCharts(charts: readonly ChartSource[], context: ChartContext): Promise<RenderedChart[]> {
@@ -65,7 +31,7 @@ async function renderChart(chart: ChartSource, context: ChartContext, loader: Da
   const key = dataIsSound && context.cache ? await cacheKey(spec, chart, context, loader) : undefined;
   const cached = key ? await context.cache!.get(key) : undefined;
   if (cached) {
-    if (cached.untitled) addWarning(article, `chart "${chart.id}" has no title: readers of the page hear "${cached.chart.title}"`, at, 'chart-title');
+    warnIfUntitled(cached, article, at);
     return { ...cached.chart, svg: structuredClone(cached.chart.svg) };
   }
 
@@ -77,19 +43,14 @@ async function renderChart(chart: ChartSource, context: ChartContext, loader: Da
   if (mistakes.length > 0 || !dataIsSound) return undefined;
 
   const drawn = await drawChart(spec, chart, context, loader);
-  if (drawn && key) await context.cache!.set(key, { chart: { ...drawn.chart, svg: structuredClone(drawn.chart.svg) }, untitled: drawn.untitled });
-  return drawn?.chart;
+  if (!drawn) return undefined;
+  warnIfUntitled(drawn, article, at);
+  if (key) await context.cache!.set(key, { chart: { ...drawn.chart, svg: structuredClone(drawn.chart.svg) }, untitled: drawn.untitled });
+  return drawn.chart;
 }
 
-async function cacheKey(spec: unknown, chart: ChartSource, context: ChartContext, loader: DataLoader): Promise<string> {
-  const hash = createHash('sha256').update(JSON.stringify([codeVersion(), context.contentDir, chart.id, chart.index, context.lang, chart.body]));
-  for (const url of collectDataUrls(spec).sort()) {
-    const resolved = resolveContentUrl(url, context.contentDir, 'chart data');
-    hash.update('\0').update(url).update('\0');
-    // Through the loader: the files checkData read, and vega will read, are read once.
-    if (resolved.ok) hash.update(await loader.file(resolved.path).catch(() => 'missing'));
-  }
-  return hash.digest('hex');
+function warnIfUntitled({ chart, untitled }: DrawnChart, article: VFile, at: Place): void {
+  if (untitled) addWarning(article, `chart "${chart.id}" has no title: readers of the page hear "${chart.title}"`, at, 'chart-title');
 }
 
 function parseSpec(chart: ChartSource, article: VFile): Record<string, unknown> | undefined {

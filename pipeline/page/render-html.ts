@@ -9,11 +9,11 @@ import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
-import { resolveContentUrl } from './load-chart-data.js';
-import { addError, addWarning } from './problems.js';
-import { formatNumber, localStrings, type Strings } from './localize.js';
-import { numberIn } from './read-table.js';
-import type { ChartData, RenderedChart } from './render-charts.js';
+import { resolveContentUrl } from '../data/load-chart-data.js';
+import { addError, addWarning } from '../problems/problems.js';
+import { formatNumber, localStrings, type Strings } from '../language/localize.js';
+import { numberIn } from '../data/read-table.js';
+import type { ChartData, RenderedChart } from '../charts/types.js';
 
 export type RenderedBody = Readonly<{
   /** The article body as a hast tree, charts inline. */

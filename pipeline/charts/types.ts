@@ -1,0 +1,47 @@
+import type { Element } from 'hast';
+import type { VFile } from 'vfile';
+import type { ChartData } from '../data/load-chart-data.js';
+
+/** The types the chart modules share: what a rendered chart is, and what rendering needs. */
+
+export type { ChartData };
+
+export type RenderedChart = Readonly<{
+  id: string;
+  index: number;
+  /** The chart's accessible name: its title, else a localized "Chart N". */
+  title: string;
+  /**
+   * What the chart shows: a sentence computed from its data, then the spec's own
+   * `description`. The caption, the SVG's <desc> and the share image's alt text.
+   */
+  description: string | undefined;
+  /** The chart's own data file, shown as a table under the chart and published with the page. */
+  data: ChartData | undefined;
+  /** The chart as a hast `<svg role="img">`, ready to be placed in a page. */
+  svg: Element;
+  /** The same chart as a standalone SVG file. */
+  file: string;
+}>;
+
+/** A chart as drawn, and whether its spec had no title of its own (readers then hear "Chart N"). */
+export type DrawnChart = Readonly<{ chart: RenderedChart; untitled: boolean }>;
+
+/**
+ * Charts drawn before, by a hash of everything that makes them: the fence, its id and
+ * place, the language, the bytes of every data file it reads, and the code that draws it.
+ */
+export type ChartCache = Readonly<{
+  get(key: string): Promise<DrawnChart | undefined>;
+  set(key: string, value: DrawnChart): Promise<void>;
+}>;
+
+export type ChartContext = Readonly<{
+  cache?: ChartCache;
+  contentDir: string;
+  lang: string;
+  /** article.md: chart problems are reported at the fence's lines. */
+  article: VFile;
+  /** Data files that charts read get their own VFile, so CSV problems name the CSV. */
+  dataFile: (url: string) => VFile;
+}>;

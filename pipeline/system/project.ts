@@ -1,0 +1,33 @@
+import { readdirSync, realpathSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The project's own folders, found from wherever this code runs: its sources
+ * (pipeline/<stage>/), or their bundle (<cache>/pipeline/<stage>/ and <cache>/pipeline/chunks/,
+ * with templates/ linked beside). Every module that needs them asks here, at the same depth.
+ */
+const HERE = new URL('../../', import.meta.url);
+
+/** templates/: the page, print and share templates and their stylesheets. */
+export const TEMPLATES = fileURLToPath(new URL('templates/', HERE));
+
+/** The pipeline's code as it runs: its TypeScript sources, or their compiled bundle. */
+export const PIPELINE_CODE = fileURLToPath(new URL('pipeline/', HERE));
+
+/** The project's folder (the one holding package.json and templates/), or undefined when it cannot be found. */
+export function projectRoot(): string | undefined {
+  try {
+    return dirname(realpathSync(TEMPLATES));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every file under `dir`, as paths relative to it with forward slashes, sorted. */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
