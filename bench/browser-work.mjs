@@ -40,7 +40,9 @@ const allowed = `file://${folder}/`;
 const open = async (page, javaScript) => {
   await page.setJavaScriptEnabled(javaScript);
   await page.setRequestInterception(true);
-  page.on('request', (request) => (request.url().startsWith(allowed) || request.url().startsWith('data:') ? request.continue() : request.abort('blockedbyclient')));
+  page.on('request', (request) =>
+    request.url().startsWith(allowed) || request.url().startsWith('data:') ? request.continue() : request.abort('blockedbyclient'),
+  );
   return page;
 };
 const pdf = browser.pages().then(async ([page]) => {
@@ -51,7 +53,10 @@ const pdf = browser.pages().then(async ([page]) => {
 const images = browser.newPage().then(async (page) => {
   await open(page, true);
   const shots = [];
-  for (const [index, [format, width, height]] of [['wide', 1200, 630], ['square', 1080, 1080]].entries()) {
+  for (const [index, [format, width, height]] of [
+    ['wide', 1200, 630],
+    ['square', 1080, 1080],
+  ].entries()) {
     await page.setViewport({ width, height, deviceScaleFactor: 1 });
     if (index === 0) await page.goto(`${allowed}share.html`, { waitUntil: 'load' });
     await page.evaluate(`showFormat(${JSON.stringify(format)})`);

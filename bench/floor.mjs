@@ -7,7 +7,12 @@ import { readFileSync } from 'node:fs';
 import { launch } from 'puppeteer';
 
 const args = JSON.parse(readFileSync(new URL('../pipeline/browser/browser-flags.json', import.meta.url), 'utf8'));
-const browser = await launch({ executablePath: process.env.PUPPETEER_EXECUTABLE_PATH, headless: true, ignoreDefaultArgs: true, args: [...args, 'about:blank'] });
+const browser = await launch({
+  executablePath: process.env.PUPPETEER_EXECUTABLE_PATH,
+  headless: true,
+  ignoreDefaultArgs: true,
+  args: [...args, 'about:blank'],
+});
 const page = await browser.newPage();
 await page.setViewport({ width: 1200, height: 630, deviceScaleFactor: 1 });
 await page.setContent(`<!doctype html><html lang="en"><meta charset="utf-8"><title>Floor</title>

@@ -18,7 +18,12 @@ const files = readdirSync(join(root, 'pipeline'), { recursive: true, withFileTyp
 const sources = files.filter((name) => name.endsWith('.ts'));
 // The sources and this file (how they are compiled) make the key.
 const hash = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url)));
-for (const name of files) hash.update(name).update('\0').update(readFileSync(join(root, name))).update('\0');
+for (const name of files)
+  hash
+    .update(name)
+    .update('\0')
+    .update(readFileSync(join(root, name)))
+    .update('\0');
 const cache = join(root, 'node_modules', '.cache', 'briefing');
 const target = join(cache, hash.digest('hex').slice(0, 16));
 // `cli` and `dev` are the command line's modules.

@@ -12,12 +12,14 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
-import { renderReport, stageOutputs } from '../pipeline/report/build-report.js';
 import { findBrowser } from '../pipeline/browser/find-browser.js';
+import { renderReport, stageOutputs } from '../pipeline/report/build-report.js';
 import { createStaging } from '../pipeline/report/write-output.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, reports: { type: 'string', default: '20' }, 'no-scale': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, reports: { type: 'string', default: '20' }, 'no-scale': { type: 'boolean', default: false } },
+});
 const runs = Math.max(1, Number(values.runs));
 const work = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
 const env = { ...process.env, PUPPETEER_EXECUTABLE_PATH: findBrowser() };
@@ -80,13 +82,17 @@ try {
   console.log(`cold build of content/, charts from the cache, median of ${runs}: ${seconds(median(cached))} (${list(cached)})`);
   console.log(`the browser's part of that build alone, median of ${runs}:      ${seconds(median(browser))} (${list(browser)})`);
   console.log(`floor, median of ${runs}:                                      ${seconds(median(floors))} (${list(floors)})`);
-  console.log(`ratio build/floor: ${(median(drawn) / median(floors)).toFixed(2)} with every chart drawn, ${(median(cached) / median(floors)).toFixed(2)} with charts from the cache; the browser's part alone: ${(median(browser) / median(floors)).toFixed(2)}`);
+  console.log(
+    `ratio build/floor: ${(median(drawn) / median(floors)).toFixed(2)} with every chart drawn, ${(median(cached) / median(floors)).toFixed(2)} with charts from the cache; the browser's part alone: ${(median(browser) / median(floors)).toFixed(2)}`,
+  );
 
   const verbose = await build('--content', 'content', '--out', out, '--verbose');
   console.log(`one build's ${verbose.stdout.match(/^stages \(ms\): .*$/m)?.[0] ?? 'stages: not printed'}`);
   console.log(`one build's peak RSS of the Node process: ${verbose.stdout.match(/^peak RSS so far \(MiB\): (\d+)/m)?.[1] ?? '?'} MiB`);
 
-  const dev = await run(process.execPath, [join(ROOT, 'bin', 'run.mjs'), 'dev', '--content', 'content', '--out', join(work, 'dev'), '--measure']).catch(() => undefined);
+  const dev = await run(process.execPath, [join(ROOT, 'bin', 'run.mjs'), 'dev', '--content', 'content', '--out', join(work, 'dev'), '--measure']).catch(
+    () => undefined,
+  );
   console.log(dev ? dev.stdout.trim() : 'warm rebuild: not measured (the dev server did not run)');
 
   // The budget: 40 pages, 20 charts over a 5,000-row CSV, within 10 s.
@@ -94,7 +100,9 @@ try {
   writeBigReport(big);
   const bigRun = await build('--content', big, '--out', join(work, 'big-out'), '--verbose');
   const pages = (await PDFDocument.load(await readFile(join(work, 'big-out', 'report.pdf')))).getPageCount();
-  console.log(`a report of ${pages} pages with 20 charts over a 5,000-row CSV: ${seconds(bigRun.seconds)}, peak RSS ${bigRun.stdout.match(/^peak RSS so far \(MiB\): (\d+)/m)?.[1] ?? '?'} MiB`);
+  console.log(
+    `a report of ${pages} pages with 20 charts over a 5,000-row CSV: ${seconds(bigRun.seconds)}, peak RSS ${bigRun.stdout.match(/^peak RSS so far \(MiB\): (\d+)/m)?.[1] ?? '?'} MiB`,
+  );
 
   if (!values['no-scale']) {
     const count = Math.max(2, Number(values.reports));
@@ -106,7 +114,9 @@ try {
     const together = await build(...folders.flatMap((folder) => ['--content', folder]), '--out', join(work, 'many'));
     let apart = 0;
     for (const folder of folders) apart += (await build('--content', folder, '--out', join(work, 'one'))).seconds;
-    console.log(`${count} reports in one run: ${seconds(together.seconds)}; in ${count} runs: ${seconds(apart)} (${(apart / together.seconds).toFixed(1)}× faster together)`);
+    console.log(
+      `${count} reports in one run: ${seconds(together.seconds)}; in ${count} runs: ${seconds(apart)} (${(apart / together.seconds).toFixed(1)}× faster together)`,
+    );
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -124,7 +134,15 @@ function writeBigReport(folder: string): void {
   writeFileSync(join(folder, 'data', 'readings.csv'), `${rows.join('\n')}\n`);
   const paragraph =
     'The readings were taken every day at five stations along the river, and checked by hand each week. Levels rose in the wet months and fell back in summer, with the usual differences between the upper and the lower valley. ';
-  const parts = ['---', 'title: "Five years of river readings"', 'description: "Daily levels and rain at five stations, 2020 to 2022."', 'lang: en', 'date: 2026-11-20', '---', ''];
+  const parts = [
+    '---',
+    'title: "Five years of river readings"',
+    'description: "Daily levels and rain at five stations, 2020 to 2022."',
+    'lang: en',
+    'date: 2026-11-20',
+    '---',
+    '',
+  ];
   const marks = ['line', 'bar', 'point', 'area'];
   for (let chart = 0; chart < 20; chart++) {
     parts.push(`## Part ${chart + 1}`, '', ...Array.from({ length: 5 }, () => [paragraph.repeat(6), '']).flat());
@@ -138,7 +156,11 @@ function writeBigReport(folder: string): void {
       encoding:
         mark === 'bar'
           ? { x: { field: 'station', type: 'nominal' }, y: { field: 'rain', type: 'quantitative', aggregate: 'sum' } }
-          : { x: { field: 'date', type: 'temporal', timeUnit: 'yearmonth' }, y: { field: 'level', type: 'quantitative', aggregate: 'mean' }, color: { field: 'station', type: 'nominal' } },
+          : {
+              x: { field: 'date', type: 'temporal', timeUnit: 'yearmonth' },
+              y: { field: 'level', type: 'quantitative', aggregate: 'mean' },
+              color: { field: 'station', type: 'nominal' },
+            },
     };
     parts.push(`\`\`\`vega-lite id=chart-${chart + 1}`, JSON.stringify(spec, null, 2), '```', '');
   }

@@ -27,7 +27,7 @@ if (!found()) {
   } else if (process.env.BRIEFING_SKIP_BROWSER_INSTALL) {
     console.warn(`briefing: no Chrome or Chromium found; ${INSTALL_HINT}.`);
   } else if (canApt) {
-    console.log('briefing: no Chrome or Chromium found; installing Debian\'s chromium-headless-shell with apt-get…');
+    console.log("briefing: no Chrome or Chromium found; installing Debian's chromium-headless-shell with apt-get…");
     if (!((aptInstall('chromium-headless-shell') || aptInstall('chromium') || aptInstall('chromium-browser')) && found())) {
       console.warn(`briefing: could not install Chromium; ${INSTALL_HINT}.`);
     }

@@ -6,9 +6,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildReport } from '../pipeline/report/build-report.js';
 import { findBrowser } from '../pipeline/browser/find-browser.js';
 import { launchBrowser, withPage } from '../pipeline/browser/launch-browser.js';
+import { buildReport } from '../pipeline/report/build-report.js';
 
 const docs = join(import.meta.dirname, '..', 'docs');
 const work = mkdtempSync(join(tmpdir(), 'briefing-docs-'));

@@ -19,13 +19,41 @@ type Case = [name: string, edit: (article: string, dir: string) => string, expec
 
 /** Each mistake, made in a copy of the English fixture, and the exact line the build must print. */
 const CASES: Case[] = [
-  ['an unknown mark', (text) => text.replace('"mark": {"type": "line"', '"mark": {"type": "lines"'), 'article.md:27:20: chart "levels": unknown mark "lines": did you mean "line"?'],
-  ['an unknown encoding channel', (text) => text.replace('    "color": {', '    "colour": {'), 'article.md:41:5: chart "levels": unknown encoding channel "colour": did you mean "color"?'],
-  ['a misspelt encoding property', (text) => text.replace('"legend": {"orient": "top"', '"legnd": {"orient": "top"'), 'article.md:46:7: chart "levels": unknown property "legnd" in encoding.color: did you mean "legend"?'],
-  ['a value the schema does not allow', (text) => text.replace('"type": "temporal"', '"type": "time"'), 'article.md:31:15: chart "levels": encoding.x.type: "time" is not allowed here: use "quantitative", "ordinal", "temporal", "nominal" or "geojson"'],
-  ['an absolute data path', (text) => text.replace('"url": "data/warnings.csv"', '"url": "/etc/passwd"'), 'article.md:{households}:1: chart "households": chart data outside the content folder: /etc/passwd'],
-  ['a file: data URL', (text) => text.replace('"url": "data/warnings.csv"', '"url": "file:///etc/passwd"'), 'article.md:{households}:1: chart "households": chart data outside the content folder: file:///etc/passwd'],
-  ['a data: URL as chart data', (text) => text.replace('"url": "data/warnings.csv"', '"url": "data:text/csv,town,households"'), 'article.md:{households}:1: chart "households": remote chart data is not allowed: data:text/csv,town,households (put the file in the content folder)'],
+  [
+    'an unknown mark',
+    (text) => text.replace('"mark": {"type": "line"', '"mark": {"type": "lines"'),
+    'article.md:27:20: chart "levels": unknown mark "lines": did you mean "line"?',
+  ],
+  [
+    'an unknown encoding channel',
+    (text) => text.replace('    "color": {', '    "colour": {'),
+    'article.md:41:5: chart "levels": unknown encoding channel "colour": did you mean "color"?',
+  ],
+  [
+    'a misspelt encoding property',
+    (text) => text.replace('"legend": {"orient": "top"', '"legnd": {"orient": "top"'),
+    'article.md:46:7: chart "levels": unknown property "legnd" in encoding.color: did you mean "legend"?',
+  ],
+  [
+    'a value the schema does not allow',
+    (text) => text.replace('"type": "temporal"', '"type": "time"'),
+    'article.md:31:15: chart "levels": encoding.x.type: "time" is not allowed here: use "quantitative", "ordinal", "temporal", "nominal" or "geojson"',
+  ],
+  [
+    'an absolute data path',
+    (text) => text.replace('"url": "data/warnings.csv"', '"url": "/etc/passwd"'),
+    'article.md:{households}:1: chart "households": chart data outside the content folder: /etc/passwd',
+  ],
+  [
+    'a file: data URL',
+    (text) => text.replace('"url": "data/warnings.csv"', '"url": "file:///etc/passwd"'),
+    'article.md:{households}:1: chart "households": chart data outside the content folder: file:///etc/passwd',
+  ],
+  [
+    'a data: URL as chart data',
+    (text) => text.replace('"url": "data/warnings.csv"', '"url": "data:text/csv,town,households"'),
+    'article.md:{households}:1: chart "households": remote chart data is not allowed: data:text/csv,town,households (put the file in the content folder)',
+  ],
   [
     'an empty CSV',
     (text, dir) => {
@@ -34,7 +62,11 @@ const CASES: Case[] = [
     },
     'data/warnings.csv:1:1: the CSV file has no data rows',
   ],
-  ['a mistyped required key', (text) => text.replace(/^date: .*$/m, 'date: 15 October 2026'), 'article.md:6:1: front matter "date" must be a date written YYYY-MM-DD'],
+  [
+    'a mistyped required key',
+    (text) => text.replace(/^date: .*$/m, 'date: 15 October 2026'),
+    'article.md:6:1: front matter "date" must be a date written YYYY-MM-DD',
+  ],
 ];
 
 describe('a content mistake', () => {
@@ -60,7 +92,16 @@ describe('a content mistake', () => {
     const dir = join(work, 'raw-html');
     cpSync(FIXTURE, dir, { recursive: true });
     const article = join(dir, 'article.md');
-    const raw = ['<script>alert(1)</script>', '', '<iframe src="frame.html"></iframe>', '', '<p onmouseover="steal()">Hover</p>', '', '<a href="javascript:alert(1)">link</a>', ''];
+    const raw = [
+      '<script>alert(1)</script>',
+      '',
+      '<iframe src="frame.html"></iframe>',
+      '',
+      '<p onmouseover="steal()">Hover</p>',
+      '',
+      '<a href="javascript:alert(1)">link</a>',
+      '',
+    ];
     const lines = readFileSync(article, 'utf8').split('\n');
     const at = lines.length + 1;
     writeFileSync(article, [...lines, ...raw].join('\n'));

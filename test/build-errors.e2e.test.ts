@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replaceIn, ROOT, runBuild, snapshot } from './helpers.js';
+import { ROOT, replaceIn, runBuild, snapshot } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-errors-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -19,7 +19,11 @@ function contentWith(name: string, edit: (dir: string) => void): string {
 }
 
 function lineOf(path: string, needle: string): number {
-  return readFileSync(path, 'utf8').split('\n').findIndex((line) => line.includes(needle)) + 1;
+  return (
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .findIndex((line) => line.includes(needle)) + 1
+  );
 }
 
 describe('a build that fails', () => {
@@ -97,7 +101,16 @@ describe('a build that fails', () => {
       }
     }
     expect(runs.some((run) => run.status === 0)).toBe(true);
-    expect(readdirSync(shared).sort()).toEqual(['.briefing-output.json', 'assets', 'charts', 'data', 'index.html', 'report.pdf', 'social-square.png', 'social.png']);
+    expect(readdirSync(shared).sort()).toEqual([
+      '.briefing-output.json',
+      'assets',
+      'charts',
+      'data',
+      'index.html',
+      'report.pdf',
+      'social-square.png',
+      'social.png',
+    ]);
     expect(readdirSync(work).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 

@@ -3,19 +3,48 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalize, parseSvg, pngSize, readPdf, ROOT, runBuild, searchable, sourceLines, type CliRun } from './helpers.js';
+import { type CliRun, normalize, parseSvg, pngSize, ROOT, readPdf, runBuild, searchable, sourceLines } from './helpers.js';
 
 const A4 = { width: 595, height: 842 };
 const work = mkdtempSync(join(tmpdir(), 'briefing-e2e-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const COUNTRIES = [
-  'États-Unis', 'Royaume-Uni', 'Inde', 'Canada', 'Australie', 'France', 'Allemagne', 'Brésil', 'Japon',
-  'Mexique', 'Espagne', 'Italie', 'Corée du Sud', 'Pays-Bas', 'Russie', 'Afrique du Sud', 'Chine', 'Arabie Saoudite',
-  'Suède', 'Suisse', 'Argentine', 'Pologne', 'Belgique', 'Indonésie', 'Autriche', 'Norvège', 'Danemark', 'Finlande',
-  'Irlande', 'Singapour', 'Malaisie', 'Thaïlande', 'Nouvelle-Zélande',
+  'États-Unis',
+  'Royaume-Uni',
+  'Inde',
+  'Canada',
+  'Australie',
+  'France',
+  'Allemagne',
+  'Brésil',
+  'Japon',
+  'Mexique',
+  'Espagne',
+  'Italie',
+  'Corée du Sud',
+  'Pays-Bas',
+  'Russie',
+  'Afrique du Sud',
+  'Chine',
+  'Arabie Saoudite',
+  'Suède',
+  'Suisse',
+  'Argentine',
+  'Pologne',
+  'Belgique',
+  'Indonésie',
+  'Autriche',
+  'Norvège',
+  'Danemark',
+  'Finlande',
+  'Irlande',
+  'Singapour',
+  'Malaisie',
+  'Thaïlande',
+  'Nouvelle-Zélande',
 ];
 
 function pageOf(out: string) {
@@ -44,7 +73,7 @@ describe('the French article in content/', () => {
   });
 
   it('keeps every sentence of the source text in the page and in the PDF', async () => {
-    const html = normalize(toString(pageOf(out)));
+    const html = normalize(textOf(pageOf(out)));
     const pdf = searchable((await readPdf(join(out, 'report.pdf'))).pages.map((page) => page.text).join('\n'));
     for (const line of sourceLines()) {
       // French typography groups the source's 2,000,000 as 2 000 000 (narrow no-break spaces).
@@ -55,7 +84,7 @@ describe('the French article in content/', () => {
   });
 
   it('names all 33 countries in the page, and in the PDF text', async () => {
-    const html = toString(pageOf(out));
+    const html = textOf(pageOf(out));
     const pdf = searchable((await readPdf(join(out, 'report.pdf'))).pages.map((page) => page.text).join('\n'));
     for (const country of COUNTRIES) {
       expect(html, country).toContain(country);
@@ -105,7 +134,7 @@ describe('the French article in content/', () => {
   it('publishes a page with lang, title, share meta tags and accessible inline charts', () => {
     const tree = pageOf(out);
     expect(select('html', tree)?.properties.lang).toBe('fr');
-    expect(toString(select('title', tree)!)).toMatch(/^Chaos Numérique : 5 Millions/);
+    expect(textOf(select('title', tree)!)).toMatch(/^Chaos Numérique : 5 Millions/);
     expect(meta(tree, 'description')).toMatch(/^Une panne majeure de ChatGPT/);
     expect(meta(tree, 'og:title')).toMatch(/^Chaos Numérique/);
     expect(meta(tree, 'og:description')).toBeTruthy();
@@ -120,14 +149,16 @@ describe('the French article in content/', () => {
       expect(svg.properties.role).toBe('img');
       const [labelId] = svg.properties.ariaLabelledBy as string[];
       const title = select(`title[id="${labelId}"]`, svg);
-      expect(title && toString(title)).toBeTruthy();
+      expect(title && textOf(title)).toBeTruthy();
     }
   });
 
   it('loads only files of the output folder', () => {
     const tree = pageOf(out);
     const urls = [
-      ...selectAll('link[href]', tree).filter((node) => node.properties.rel?.toString() !== 'canonical').map((node) => String(node.properties.href)),
+      ...selectAll('link[href]', tree)
+        .filter((node) => node.properties.rel?.toString() !== 'canonical')
+        .map((node) => String(node.properties.href)),
       ...selectAll('img[src], script[src]', tree).map((node) => String(node.properties.src)),
     ];
     expect(urls.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { fromHtml } from 'hast-util-from-html';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { checkPdf, pdfBudget } from '../pipeline/pdf/check-pdf.js';
 
@@ -23,7 +23,9 @@ describe('checkPdf', () => {
 
   it('refuses too many pages and too many bytes', async () => {
     const pdf = await pdfWith(3);
-    expect((await checkPdf(pdf, { ...roomy, maxPages: 2 })).errors).toEqual(['the PDF has 3 pages, more than the 2 this article should need: check the print layout']);
+    expect((await checkPdf(pdf, { ...roomy, maxPages: 2 })).errors).toEqual([
+      'the PDF has 3 pages, more than the 2 this article should need: check the print layout',
+    ]);
     expect((await checkPdf(pdf, { ...roomy, maxBytes: 100 })).errors[0]).toMatch(/^the PDF weighs \d+ KiB, over its budget of 0 KiB$/);
   });
 

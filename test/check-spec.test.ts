@@ -18,15 +18,20 @@ function check(spec: unknown) {
 describe('validateSpec', () => {
   it('accepts a valid spec, a layered one and a map', () => {
     expect(check(bars())).toBeUndefined();
-    expect(check({ data: { values: [] }, layer: [{ mark: 'bar' }, { mark: { type: 'text', dx: 4 }, encoding: { text: { field: 'users' } } }] })).toBeUndefined();
+    expect(
+      check({ data: { values: [] }, layer: [{ mark: 'bar' }, { mark: { type: 'text', dx: 4 }, encoding: { text: { field: 'users' } } }] }),
+    ).toBeUndefined();
     expect(check({ data: { sphere: true }, projection: { type: 'equalEarth' }, mark: 'geoshape' })).toBeUndefined();
   });
 
   it('names a misspelt property with its path and the property meant', () => {
     const spec = bars();
-    (spec.encoding.x as Record<string, unknown>)['sclae'] = { type: 'log' };
+    (spec.encoding.x as Record<string, unknown>).sclae = { type: 'log' };
     expect(check(spec)).toEqual({ reason: 'unknown property "sclae" in encoding.x: did you mean "scale"?', at: '"sclae": {' });
-    expect(check({ ...bars(), encodings: {} })).toEqual({ reason: 'unknown property "encodings" in the spec: did you mean "encoding"?', at: '"encodings": {}' });
+    expect(check({ ...bars(), encodings: {} })).toEqual({
+      reason: 'unknown property "encodings" in the spec: did you mean "encoding"?',
+      at: '"encodings": {}',
+    });
   });
 
   it('follows the path into layers', () => {

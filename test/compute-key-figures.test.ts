@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { KeyFigureSpec } from '../pipeline/article/read-front-matter.js';
 import { computeFigure, computeKeyFigures } from '../pipeline/data/compute-key-figures.js';
 import { formatProblem } from '../pipeline/problems/errors.js';
-import type { KeyFigureSpec } from '../pipeline/article/read-front-matter.js';
 
 const rows = [
   { country: 'États-Unis', users: '2000000' },

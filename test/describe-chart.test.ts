@@ -19,13 +19,24 @@ describe('describeChart', () => {
   });
 
   it('reads the encoding of a layered chart, and the axis title', () => {
-    const layered = { layer: [{ mark: 'bar', encoding: { x: { field: 'country', type: 'ordinal' }, y: { field: 'users', type: 'quantitative', axis: { title: 'Users' } } } }] };
+    const layered = {
+      layer: [{ mark: 'bar', encoding: { x: { field: 'country', type: 'ordinal' }, y: { field: 'users', type: 'quantitative', axis: { title: 'Users' } } } }],
+    };
     expect(describeChart(layered, rows, 'en')).toBe('Users: États-Unis leads with 2,000,000, 83% of the total.');
   });
 
   it('gives no share of the total for rates', () => {
     const rates = { encoding: { y: { field: 'line', type: 'nominal' }, x: { field: 'on_time_pct', type: 'quantitative', title: 'Trips on time (%)' } } };
-    expect(describeChart(rates, [{ line: 'Ferry', on_time_pct: '96.8' }, { line: 'Tram 2', on_time_pct: '78.4' }], 'en')).toBe('Trips on time (%): Ferry leads with 96.8.');
+    expect(
+      describeChart(
+        rates,
+        [
+          { line: 'Ferry', on_time_pct: '96.8' },
+          { line: 'Tram 2', on_time_pct: '78.4' },
+        ],
+        'en',
+      ),
+    ).toBe('Trips on time (%): Ferry leads with 96.8.');
   });
 
   it('says nothing of charts it cannot read that way, or in a language it does not write', () => {

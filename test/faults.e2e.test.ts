@@ -27,7 +27,9 @@ describe('faults of the environment', () => {
     writeFileSync(failing, '#!/bin/sh\necho "error while loading shared libraries: libnss3.so" >&2\nexit 127\n', { mode: 0o755 });
     const stopped = await runBuild(['--content', FIXTURE, '--out', join(work, 'failing')], { PUPPETEER_EXECUTABLE_PATH: failing, TMPDIR: temp });
     expect(stopped.status).toBe(2);
-    expect(stopped.stderr.trim().split('\n')).toEqual([`error: could not start the browser at ${failing}: it stopped (status 127): error while loading shared libraries: libnss3.so`]);
+    expect(stopped.stderr.trim().split('\n')).toEqual([
+      `error: could not start the browser at ${failing}: it stopped (status 127): error while loading shared libraries: libnss3.so`,
+    ]);
     const notProgram = join(work, 'not-a-program');
     writeFileSync(notProgram, 'text', { mode: 0o644 });
     const refused = await runBuild(['--content', FIXTURE, '--out', join(work, 'failing')], { PUPPETEER_EXECUTABLE_PATH: notProgram, TMPDIR: temp });
@@ -82,7 +84,9 @@ describe('faults of the environment', () => {
     expect(stopped.length).toBeGreaterThan(0);
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toMatch(/^error: the browser (at \S+ did not start within 4 s|did not finish starting in 4 s|did not finish printing the PDF and the share images in 4 s|did not answer in time)/);
+    expect(run.stderr).toMatch(
+      /^error: the browser (at \S+ did not start within 4 s|did not finish starting in 4 s|did not finish printing the PDF and the share images in 4 s|did not answer in time)/,
+    );
     expect(seconds).toBeLessThan(30); // 4 s of waiting, 5 s for a polite close, then killed
     expect(await processesWith(temp)).toEqual([]);
     expect(readdirSync(temp).filter((name) => /briefing|puppeteer|chrom/i.test(name))).toEqual([]);

@@ -9,11 +9,20 @@ async function blankPdf(): Promise<Uint8Array> {
   return document.save();
 }
 
-const meta = { title: 'Chaos Numérique : 5 Millions', description: 'Une phrase.', lang: 'fr', date: '2026-11-24', author: 'Rédaction', keywords: ['ChatGPT', 'utilisateurs bloqués'] };
+const meta = {
+  title: 'Chaos Numérique : 5 Millions',
+  description: 'Une phrase.',
+  lang: 'fr',
+  date: '2026-11-24',
+  author: 'Rédaction',
+  keywords: ['ChatGPT', 'utilisateurs bloqués'],
+};
 
 describe('finishPdf', () => {
   it('sets the document information from the front matter', async () => {
-    const pdf = await PDFDocument.load(await finishPdf(await blankPdf(), meta, { article: '', body: { type: 'root', children: [] } }, {}), { updateMetadata: false });
+    const pdf = await PDFDocument.load(await finishPdf(await blankPdf(), meta, { article: '', body: { type: 'root', children: [] } }, {}), {
+      updateMetadata: false,
+    });
     expect(pdf.getTitle()).toBe('Chaos Numérique : 5 Millions');
     expect(pdf.getAuthor()).toBe('Rédaction');
     expect(pdf.getSubject()).toBe('Une phrase.');
@@ -24,7 +33,10 @@ describe('finishPdf', () => {
   });
 
   it('takes its dates from SOURCE_DATE_EPOCH when set', async () => {
-    const pdf = await PDFDocument.load(await finishPdf(await blankPdf(), meta, { article: '', body: { type: 'root', children: [] } }, { SOURCE_DATE_EPOCH: '1700000000' }), { updateMetadata: false });
+    const pdf = await PDFDocument.load(
+      await finishPdf(await blankPdf(), meta, { article: '', body: { type: 'root', children: [] } }, { SOURCE_DATE_EPOCH: '1700000000' }),
+      { updateMetadata: false },
+    );
     expect(pdf.getCreationDate()?.toISOString()).toBe('2023-11-14T22:13:20.000Z');
   });
 

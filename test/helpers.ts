@@ -54,7 +54,10 @@ export function replaceIn(path: string, from: string | RegExp, to: string): void
 
 /** Whitespace of any kind (no-break spaces too) collapsed to one space; soft hyphens gone. */
 export function normalize(text: string): string {
-  return text.replace(/\u00ad/g, '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+  return text
+    .replace(/\u00ad/g, '')
+    .replace(/[\s\u00a0\u202f]+/g, ' ')
+    .trim();
 }
 
 /**

@@ -13,12 +13,15 @@ function hyphenate(html: string, lang: string): string {
 
 describe('hyphenateText', () => {
   it('puts soft hyphens into the long words of French and English prose', () => {
-    expect(hyphenate('<p>une interruption technologique majeure</p>', 'fr')).toBe(`<p>une in${SHY}ter${SHY}rup${SHY}tion tech${SHY}no${SHY}lo${SHY}gique majeure</p>`);
+    expect(hyphenate('<p>une interruption technologique majeure</p>', 'fr')).toBe(
+      `<p>une in${SHY}ter${SHY}rup${SHY}tion tech${SHY}no${SHY}lo${SHY}gique majeure</p>`,
+    );
     expect(hyphenate('<li>the authority published its punctuality figures</li>', 'en')).toContain(`punc${SHY}tu${SHY}al${SHY}i${SHY}ty`);
   });
 
   it('never breaks headings, links, captions, code, numbers or URLs', () => {
-    const html = '<h2>Conséquences technologiques</h2><p><a href="x">interruption</a> <code>interruption</code> 2000000 https://example.org/interruption</p><figcaption>interruption</figcaption>';
+    const html =
+      '<h2>Conséquences technologiques</h2><p><a href="x">interruption</a> <code>interruption</code> 2000000 https://example.org/interruption</p><figcaption>interruption</figcaption>';
     expect(hyphenate(html, 'fr')).toBe(html);
   });
 
@@ -27,7 +30,9 @@ describe('hyphenateText', () => {
   });
 
   it('keeps the last word of a paragraph whole, so that no syllable stands alone on the last line', () => {
-    expect(hyphenate('<p>pour éviter <em>de telles</em> interruptions à l’avenir.</p>', 'fr')).toBe(`<p>pour évi${SHY}ter <em>de telles</em> in${SHY}ter${SHY}rup${SHY}tions à l’avenir.</p>`);
+    expect(hyphenate('<p>pour éviter <em>de telles</em> interruptions à l’avenir.</p>', 'fr')).toBe(
+      `<p>pour évi${SHY}ter <em>de telles</em> in${SHY}ter${SHY}rup${SHY}tions à l’avenir.</p>`,
+    );
   });
 
   it('leaves a language without patterns as written', () => {

@@ -33,7 +33,12 @@ describe('the output folder', () => {
     writeFileSync(join(project, 'README.md'), '# Briefing\n');
     writeFileSync(join(project, 'pipeline', 'cli.ts'), 'export {};\n');
     cpSync(FIXTURE, join(project, 'content'), { recursive: true });
-    await expectRefused(['--out', '.'], project, /^error: the output folder \. holds the content folder content, so a build will not replace it; nothing was touched/, project);
+    await expectRefused(
+      ['--out', '.'],
+      project,
+      /^error: the output folder \. holds the content folder content, so a build will not replace it; nothing was touched/,
+      project,
+    );
     // The same folder, by another way in, and without a content folder inside it.
     await expectRefused(['--content', FIXTURE, '--out', project], project, /holds a Git repository \(\.git\)/);
   });
@@ -54,7 +59,11 @@ describe('the output folder', () => {
     writeFileSync(join(www, 'index.html'), '<p>the site</p>\n');
     symlinkSync(www, join(work, 'out-link'));
     await expectRefused(['--content', FIXTURE, '--out', join(work, 'out-link')], work, /is a symbolic link \(to .*www\)/);
-    await expectRefused(['--content', FIXTURE, '--out', www], work, /is not empty and holds no earlier build \(no \.briefing-output\.json\): it holds index\.html/);
+    await expectRefused(
+      ['--content', FIXTURE, '--out', www],
+      work,
+      /is not empty and holds no earlier build \(no \.briefing-output\.json\): it holds index\.html/,
+    );
   });
 
   it('replaces an earlier build, keeping its .gitkeep, and is refused once somebody puts a file in it', async () => {
@@ -75,7 +84,10 @@ describe('the output folder', () => {
     const content = join(work, 'Données de l’été');
     cpSync(FIXTURE, content, { recursive: true });
     cpSync(join(content, 'images', 'valley.png'), join(content, 'images', 'vallée en crue.png'));
-    writeFileSync(join(content, 'article.md'), readFileSync(join(content, 'article.md'), 'utf8').replaceAll('images/valley.png', 'images/vall%C3%A9e%20en%20crue.png'));
+    writeFileSync(
+      join(content, 'article.md'),
+      readFileSync(join(content, 'article.md'), 'utf8').replaceAll('images/valley.png', 'images/vall%C3%A9e%20en%20crue.png'),
+    );
     const out = join(work, 'multi out', 'Résumé à jour');
     const run = await runBuild(['--content', content, '--out', out]);
     expect(run.stderr).not.toMatch(/error/);
@@ -115,7 +127,11 @@ describe('a build killed outright (SIGKILL)', () => {
       const temp = mkdtempSync(join(work, 'tmp-'));
       const parent = mkdtempSync(join(work, 'killed-'));
       const out = join(parent, 'output');
-      const build = spawn(process.execPath, [join(ROOT, 'bin', 'run.mjs'), 'cli', '--content', FIXTURE, '--out', out], { cwd: ROOT, env: { ...process.env, TMPDIR: temp }, stdio: 'ignore' });
+      const build = spawn(process.execPath, [join(ROOT, 'bin', 'run.mjs'), 'cli', '--content', FIXTURE, '--out', out], {
+        cwd: ROOT,
+        env: { ...process.env, TMPDIR: temp },
+        stdio: 'ignore',
+      });
       const exited = once(build, 'exit');
       let group: string | undefined;
       for (let tries = 0; tries < 1500; tries++) {
@@ -206,7 +222,10 @@ describe('images of the content', () => {
     const content = join(work, 'hostile-images');
     cpSync(FIXTURE, content, { recursive: true });
     writeFileSync(join(content, 'images', 'evil.svg'), scripted);
-    writeFileSync(join(content, 'images', 'entity.svg'), '<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<svg xmlns="http://www.w3.org/2000/svg"><text>&x;</text></svg>\n');
+    writeFileSync(
+      join(content, 'images', 'entity.svg'),
+      '<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<svg xmlns="http://www.w3.org/2000/svg"><text>&x;</text></svg>\n',
+    );
     writeFileSync(join(content, 'images', 'photo.png'), Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(64)]));
     const article = join(content, 'article.md');
     const text = readFileSync(article, 'utf8');
@@ -252,7 +271,21 @@ describe('a build and the network, as the system sees it', () => {
     const out = join(work, 'traced');
     const child = spawn(
       'strace',
-      ['-f', '-qq', '-e', 'trace=connect,sendto,sendmsg,sendmmsg', '-o', trace, process.execPath, join(ROOT, 'bin', 'run.mjs'), 'cli', '--content', FIXTURE, '--out', out],
+      [
+        '-f',
+        '-qq',
+        '-e',
+        'trace=connect,sendto,sendmsg,sendmmsg',
+        '-o',
+        trace,
+        process.execPath,
+        join(ROOT, 'bin', 'run.mjs'),
+        'cli',
+        '--content',
+        FIXTURE,
+        '--out',
+        out,
+      ],
       { cwd: ROOT, stdio: 'ignore' },
     );
     const [status] = (await once(child, 'exit')) as [number];
@@ -289,7 +322,10 @@ describe('a build stopped by a signal', () => {
       const where = `${signal} after ${delay} ms`;
       expect(await processesWith(`--user-data-dir=${temp}`), where).toEqual([]);
       expect(readdirSync(temp), where).toEqual([]);
-      expect(readdirSync(parent).filter((name) => name !== 'output'), where).toEqual([]);
+      expect(
+        readdirSync(parent).filter((name) => name !== 'output'),
+        where,
+      ).toEqual([]);
     }
   });
 });

@@ -1,7 +1,7 @@
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../pipeline/problems/errors.js';
 import { parseArticle } from '../pipeline/article/parse-article.js';
+import { formatProblem } from '../pipeline/problems/errors.js';
 
 const FRONT = ['---', 'title: "Un titre"', 'description: "Une phrase."', 'lang: fr', 'date: 2026-11-24', '---', ''];
 
@@ -73,7 +73,18 @@ describe('parseArticle', () => {
 
 describe('key figures in the front matter', () => {
   it('are checked, each problem at its own line', () => {
-    const lines = [...FRONT.slice(0, 5), 'figures:', '  - label: pays', '    data: data/a.csv', '    op: total', '  - label: max', '    data: data/a.csv', '    op: max', '---', ''];
+    const lines = [
+      ...FRONT.slice(0, 5),
+      'figures:',
+      '  - label: pays',
+      '    data: data/a.csv',
+      '    op: total',
+      '  - label: max',
+      '    data: data/a.csv',
+      '    op: max',
+      '---',
+      '',
+    ];
     expect(parse(lines).problems).toEqual([
       'article.md:9:1: front matter "figures[0].op" must be one of "sum", "mean", "min", "max", "count"',
       'article.md:10:1: front matter "figures[1].field" needs a "field" to compute on',

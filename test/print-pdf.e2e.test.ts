@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inspectPdf, normalize, pageText, parseSvg, ROOT, runBuild, searchable, type PdfInspection } from './helpers.js';
+import { inspectPdf, normalize, type PdfInspection, pageText, parseSvg, ROOT, runBuild, searchable } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-print-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -76,7 +76,7 @@ describe.each(CASES)('the PDF of $name', (testCase) => {
       if (index > 0) expect(normalize(pageText(p, 'top'))).toBe(normalize(testCase.runningTitle));
       const bottom = normalize(pageText(p, 'bottom'));
       expect(bottom).toContain(testCase.footer(index + 1, pdf.pages.length));
-      expect(bottom).toContain(normalize(toString(selectAll('.dateline time', page)[0]!)));
+      expect(bottom).toContain(normalize(textOf(selectAll('.dateline time', page)[0]!)));
     });
   });
 
@@ -102,7 +102,9 @@ describe.each(CASES)('the PDF of $name', (testCase) => {
   it('never splits a table across pages', () => {
     // The tables of the text; a chart's own data table is for the web page only.
     for (const table of selectAll('.body > .table-scroll > table', page)) {
-      const cells = selectAll('th, td', table).map((cell) => searchable(toString(cell))).filter(Boolean);
+      const cells = selectAll('th, td', table)
+        .map((cell) => searchable(textOf(cell)))
+        .filter(Boolean);
       const pages = pdf.pages.filter((p) => {
         const text = searchable(pageText(p));
         return cells.every((cell) => text.includes(cell));
@@ -115,7 +117,7 @@ describe.each(CASES)('the PDF of $name', (testCase) => {
     const headings = selectAll('.body h2, .body h3', page);
     expect(headings.length).toBeGreaterThan(0);
     for (const heading of headings) {
-      const title = searchable(toString(heading));
+      const title = searchable(textOf(heading));
       const where = pdf.pages.findIndex((p) => p.items.some((item) => item.size > 11 && searchable(item.str) === title));
       expect(where, title).toBeGreaterThanOrEqual(0);
       // The text that follows the heading starts on the same page.
@@ -151,7 +153,7 @@ describe.each(CASES)('the PDF of $name', (testCase) => {
 
   it('hyphenates words at line ends, and keeps the page itself unhyphenated', () => {
     const text = pdf.pages.map((p) => pageText(p)).join('\n');
-    const words = new Set(toString(selectAll('.body', page)[0]!).split(/[^\p{L}]+/u));
+    const words = new Set(textOf(selectAll('.body', page)[0]!).split(/[^\p{L}]+/u));
     const broken = [...text.matchAll(/(\p{L}+)[-\u2010]\n(\p{Ll}+)/gu)].filter(([, head, tail]) => words.has(`${head}${tail}`));
     expect(broken.length).toBeGreaterThanOrEqual(testCase.minPages > 2 ? 10 : 2);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('\u00ad');
@@ -164,7 +166,7 @@ describe.each(CASES)('the PDF of $name', (testCase) => {
     expect(pdf.info.CreationDate).toMatch(/^D:\d{8}000000Z$/);
     expect(pdf.info.ModDate).toBe(pdf.info.CreationDate);
     expect(pdf.tagged).toBe(true);
-    const headings = [testCase.title, ...selectAll('.body h1, .body h2, .body h3, .body h4', page).map((node) => toString(node))];
+    const headings = [testCase.title, ...selectAll('.body h1, .body h2, .body h3, .body h4', page).map((node) => textOf(node))];
     expect(pdf.outline.map((entry) => normalize(entry.title))).toEqual(headings.map(normalize));
     expect(pdf.outline[0]?.depth).toBe(0);
     const hrefs = selectAll('.body a[href^="http"]', page).map((node) => String(node.properties.href));
@@ -180,10 +182,16 @@ describe('the French briefing', () => {
   });
 
   it('opens with a cover whose key figures come from the data', async () => {
-    const csv = readFileSync(join(ROOT, 'content', 'data', 'users-by-country.csv'), 'utf8').trim().split('\n').slice(1);
+    const csv = readFileSync(join(ROOT, 'content', 'data', 'users-by-country.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
     const users = csv.map((line) => Number(line.split(',').at(-1)));
     const total = users.reduce((a, b) => a + b, 0);
-    const countries = readFileSync(join(ROOT, 'content', 'data', 'countries.csv'), 'utf8').trim().split('\n').length - 1;
+    const countries =
+      readFileSync(join(ROOT, 'content', 'data', 'countries.csv'), 'utf8')
+        .trim()
+        .split('\n').length - 1;
     const top = csv[users.indexOf(Math.max(...users))]!.split(',')[0]!;
     expect([total, countries, top]).toEqual([5_300_000, 33, 'États-Unis']);
 

@@ -11,11 +11,7 @@ describe('problems', () => {
     addWarning(article, 'first', { line: 2, column: 4 });
     addError(csv, 'bad value', { line: 3 });
     addError(csv, 'bad value', { line: 3 }); // the same file read by a second chart
-    expect(allMessages([article, csv]).map(formatProblem)).toEqual([
-      'article.md:2:4: warning: first',
-      'article.md:9:1: second',
-      'data/a.csv:3: bad value',
-    ]);
+    expect(allMessages([article, csv]).map(formatProblem)).toEqual(['article.md:2:4: warning: first', 'article.md:9:1: second', 'data/a.csv:3: bad value']);
   });
 
   it('tells errors from warnings', () => {

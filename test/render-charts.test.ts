@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatProblem } from '../pipeline/problems/errors.js';
 import { parseArticle } from '../pipeline/article/parse-article.js';
-import type { ChartCache, DrawnChart } from '../pipeline/charts/types.js';
 import { renderCharts } from '../pipeline/charts/render-charts.js';
+import type { ChartCache, DrawnChart } from '../pipeline/charts/types.js';
+import { formatProblem } from '../pipeline/problems/errors.js';
 
 const content = mkdtempSync(join(tmpdir(), 'briefing-charts-'));
 mkdirSync(join(content, 'data'));
@@ -126,7 +126,9 @@ describe('renderCharts', () => {
   it('points at an expression that does not parse', async () => {
     const spec = JSON.stringify(bars({ transform: [{ filter: 'datum.users >' }] }));
     const { problems } = await render([spec]);
-    expect(problems).toEqual([`article.md:9:${spec.indexOf('"datum.users >"') + 1}: chart "chart-1": invalid expression "datum.users >": Unexpected end of input`]);
+    expect(problems).toEqual([
+      `article.md:9:${spec.indexOf('"datum.users >"') + 1}: chart "chart-1": invalid expression "datum.users >": Unexpected end of input`,
+    ]);
   });
 
   it('turns any other invalid spec into a content error at the fence', async () => {

@@ -2,14 +2,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Element } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import type { Code } from 'mdast';
 import { VFile } from 'vfile';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatProblem } from '../pipeline/problems/errors.js';
 import { parseArticle } from '../pipeline/article/parse-article.js';
 import type { RenderedChart } from '../pipeline/charts/types.js';
 import { renderBody } from '../pipeline/page/render-html.js';
-import { toHtml } from 'hast-util-to-html';
+import { formatProblem } from '../pipeline/problems/errors.js';
 
 const content = mkdtempSync(join(tmpdir(), 'briefing-html-'));
 mkdirSync(join(content, 'images'));
@@ -42,7 +42,9 @@ describe('renderBody', () => {
 
   it('puts each chart in a figure with its caption', () => {
     const { html } = render(['Before.', '', '```vega-lite', '{}', '```', '', 'After.'], true);
-    expect(html).toContain('<figure class="chart" id="chart-c"><svg role="img" aria-labelledby="c-title"></svg><figcaption><p class="chart-description">What it shows.</p></figcaption></figure>');
+    expect(html).toContain(
+      '<figure class="chart" id="chart-c"><svg role="img" aria-labelledby="c-title"></svg><figcaption><p class="chart-description">What it shows.</p></figcaption></figure>',
+    );
   });
 
   it('removes scripts, event handlers, iframes and javascript: URLs, and says where', () => {

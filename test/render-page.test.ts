@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import type { FrontMatter } from '../pipeline/article/read-front-matter.js';
 import { renderPage, renderSocial } from '../pipeline/page/render-page.js';
@@ -19,7 +19,7 @@ describe('renderPage', () => {
   it('escapes front-matter text everywhere it goes', () => {
     const html = renderPage(page, meta, body('<p>Corps</p>'));
     expect(html).not.toContain('<script>alert(1)</script>');
-    expect(toString(select('title', fromHtml(html))!)).toBe(meta.title);
+    expect(textOf(select('title', fromHtml(html))!)).toBe(meta.title);
     expect(attribute(html, 'meta[property="og:title"]', 'content')).toBe(meta.title);
     expect(html).toContain('<p>Corps</p>');
   });
@@ -28,7 +28,7 @@ describe('renderPage', () => {
     const html = renderPage(page, { ...meta, title: 'a"; } </style><script>x()</script>' }, body(''));
     const tree = fromHtml(html);
     expect(selectAll('script', tree).map((node) => node.properties.type)).toEqual(['application/ld+json']);
-    expect(toString(select('style', tree)!)).toContain('counter(pages)');
+    expect(textOf(select('style', tree)!)).toContain('counter(pages)');
   });
 
   it('writes the date and the PDF labels in the article’s language', () => {
@@ -57,19 +57,19 @@ describe('renderSocial', () => {
   it('shows the title, the description and the date, escaped', () => {
     const html = renderSocial(social, meta, { format: 'wide', chart: undefined, figure: undefined });
     const tree = fromHtml(html);
-    expect(toString(select('h1', tree)!)).toBe(meta.title);
-    expect(toString(select('.description', tree)!)).toBe('Une phrase.');
-    expect(toString(select('time', tree)!)).toBe('24 novembre 2026');
+    expect(textOf(select('h1', tree)!)).toBe(meta.title);
+    expect(textOf(select('.description', tree)!)).toBe('Une phrase.');
+    expect(textOf(select('time', tree)!)).toBe('24 novembre 2026');
     // The template's own script fits the title; nothing of the content becomes a script.
     expect(selectAll('script', tree)).toHaveLength(1);
-    expect(toString(select('script', tree)!)).not.toContain('alert');
+    expect(textOf(select('script', tree)!)).not.toContain('alert');
   });
 
   it('shows the first key figure instead of the description, in the format asked for', () => {
     const html = renderSocial(social, meta, { format: 'square', chart: undefined, figure: { value: '5,3 millions', label: 'd’utilisateurs bloqués' } });
     const tree = fromHtml(html);
     expect(select('html', tree)?.properties.className).toEqual(['square']);
-    expect(toString(select('.figure', tree)!)).toBe('5,3 millions d’utilisateurs bloqués');
+    expect(textOf(select('.figure', tree)!)).toBe('5,3 millions d’utilisateurs bloqués');
     expect(select('.description', tree)).toBeUndefined();
   });
 });

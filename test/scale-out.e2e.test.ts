@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../pipeline/browser/find-browser.js';
-import { readPdf, replaceIn, ROOT, runBuild, searchable } from './helpers.js';
+import { ROOT, readPdf, replaceIn, runBuild, searchable } from './helpers.js';
 
 const pdfText = async (path: string) => searchable((await readPdf(path)).pages.map((page) => page.text).join('\n'));
 
@@ -23,10 +23,14 @@ describe('a remote browser', () => {
     // Its temporary folder is ours too: the socket folder it leaves there when killed goes with `work`.
     const chromeTemp = join(work, 'remote-tmp');
     mkdirSync(chromeTemp);
-    chrome = spawn(findBrowser(), [...flags, '--remote-debugging-address=127.0.0.1', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], {
-      stdio: 'ignore',
-      env: { ...process.env, TMPDIR: chromeTemp },
-    });
+    chrome = spawn(
+      findBrowser(),
+      [...flags, '--remote-debugging-address=127.0.0.1', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
+      {
+        stdio: 'ignore',
+        env: { ...process.env, TMPDIR: chromeTemp },
+      },
+    );
     // Chromium writes its port and browser path there once it listens; the file may be
     // seen before both lines are in it.
     const portFile = join(profile, 'DevToolsActivePort');

@@ -9,7 +9,7 @@ import { HtmlValidate } from 'html-validate';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../pipeline/browser/find-browser.js';
-import { launchBrowser, type BrowserSession } from '../pipeline/browser/launch-browser.js';
+import { type BrowserSession, launchBrowser } from '../pipeline/browser/launch-browser.js';
 import { pngSize, ROOT, runBuild } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-web-'));
@@ -51,9 +51,9 @@ describe.each([
     const page = await open(pageUrl(out), { scheme });
     try {
       await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
-      const result = (await page.evaluate(
-        "axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] })",
-      )) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+      const result = (await page.evaluate("axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] })")) as {
+        violations: { id: string; nodes: { target: string[] }[] }[];
+      };
       expect(result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
     } finally {
       await page.close();
@@ -64,7 +64,9 @@ describe.each([
     // The contract makes <title> start with the article's title, however long it is.
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'long-title': 'off' } });
     const report = await validator.validateString(readFileSync(join(out, 'index.html'), 'utf8'), 'index.html');
-    expect(report.results.flatMap((result) => result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}: ${message.message}`))).toEqual([]);
+    expect(
+      report.results.flatMap((result) => result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}: ${message.message}`)),
+    ).toEqual([]);
   });
 
   it.each([320, 375, 768, 1280, 1600])('never scrolls sideways at %i px', async (width) => {
@@ -128,11 +130,19 @@ describe.each([
     expect(String(meta('og:image:alt'))).toMatch(/\S{3,}/);
     expect(meta('twitter:card')).toBe('summary_large_image');
     expect(select('link[rel="icon"]', tree)?.properties.href).toBe('assets/favicon.svg');
-    const jsonLd = JSON.parse(String(select('script[type="application/ld+json"]', tree)?.children.map((child) => ('value' in child ? child.value : '')).join('')));
+    const jsonLd = JSON.parse(
+      String(
+        select('script[type="application/ld+json"]', tree)
+          ?.children.map((child) => ('value' in child ? child.value : ''))
+          .join(''),
+      ),
+    );
     expect(jsonLd).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
-      headline: select('title', tree)?.children.map((child) => ('value' in child ? child.value : '')).join(''),
+      headline: select('title', tree)
+        ?.children.map((child) => ('value' in child ? child.value : ''))
+        .join(''),
       datePublished: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       inLanguage: select('html', tree)?.properties.lang,
     });
@@ -196,7 +206,7 @@ describe('the French page', () => {
       await page.goto(`http://127.0.0.1:${port}/news/2026/panne/`, { waitUntil: 'networkidle0' });
       expect(statuses.length).toBeGreaterThan(3);
       expect(statuses.every((status) => status === 200)).toBe(true);
-      expect(await page.evaluate("document.fonts.check('16px \"Source Serif 4\"')")).toBe(true);
+      expect(await page.evaluate('document.fonts.check(\'16px "Source Serif 4"\')')).toBe(true);
     } finally {
       await page.close();
       server.close();
@@ -214,7 +224,8 @@ describe('the share images', () => {
   }
 
   it('fit a 200-character title without overflow or clipping', async () => {
-    const title = 'Flood Warnings Lifted Across the Tarrow Valley as the River Falls Back to Its Usual Level After Two September Peaks, While Towns Count the Cost and the Authority Reviews Its Barriers';
+    const title =
+      'Flood Warnings Lifted Across the Tarrow Valley as the River Falls Back to Its Usual Level After Two September Peaks, While Towns Count the Cost and the Authority Reviews Its Barriers';
     const padded = `${title} ${'and More'.repeat(3)}`.slice(0, 200);
     expect(padded).toHaveLength(200);
     const out = join(work, 'long-title-out');

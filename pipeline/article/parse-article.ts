@@ -6,7 +6,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { addError } from '../problems/problems.js';
-import { readFrontMatter, type FrontMatter, type FrontMatterLines } from './read-front-matter.js';
+import { type FrontMatter, type FrontMatterLines, readFrontMatter } from './read-front-matter.js';
 
 /** A ```vega-lite fence of the article, before rendering. */
 export type ChartSource = Readonly<{

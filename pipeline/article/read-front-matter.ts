@@ -1,5 +1,5 @@
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { VFile } from 'vfile';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { firstLine } from '../problems/errors.js';
 import { addError } from '../problems/problems.js';
@@ -46,9 +46,7 @@ const schema = z.object({
   subtitle: text.optional(),
   description: text,
   lang: text.refine(isLanguageTag, 'must be a BCP 47 language tag such as fr, en or de-CH'),
-  date: z
-    .union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))])
-    .refine(isIsoDate, 'must be a date written YYYY-MM-DD'),
+  date: z.union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))]).refine(isIsoDate, 'must be a date written YYYY-MM-DD'),
   author: text.optional(),
   url: z
     .string()
@@ -69,7 +67,10 @@ const schema = z.object({
         })
         .strict()
         .refine((figure) => figure.op === 'count' || figure.field !== undefined, { message: 'needs a "field" to compute on', path: ['field'] })
-        .refine((figure) => figure.show === undefined || figure.op === 'min' || figure.op === 'max', { message: 'can only be used with op min or max', path: ['show'] }),
+        .refine((figure) => figure.show === undefined || figure.op === 'min' || figure.op === 'max', {
+          message: 'can only be used with op min or max',
+          path: ['show'],
+        }),
     )
     .max(4, 'holds at most 4 key figures')
     .optional(),
@@ -94,7 +95,11 @@ function isIsoDate(value: string): boolean {
  * of `file`. Every problem is recorded on `file` with the line of its key; returns
  * the strict front matter, or undefined when it is invalid.
  */
-export function readFrontMatter(yamlText: string | undefined, startLine: number, file: VFile): { frontMatter: FrontMatter | undefined; lineOf: FrontMatterLines } {
+export function readFrontMatter(
+  yamlText: string | undefined,
+  startLine: number,
+  file: VFile,
+): { frontMatter: FrontMatter | undefined; lineOf: FrontMatterLines } {
   const fallback: FrontMatterLines = () => startLine;
   if (yamlText === undefined) {
     addError(file, 'missing front matter: start the file with a `---` block holding title, description, lang and date', { line: 1, column: 1 }, 'front-matter');
@@ -132,7 +137,10 @@ export function readFrontMatter(yamlText: string | undefined, startLine: number,
   if (!result.success) {
     for (const issue of result.error.issues) {
       const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
-      const name = path.map((part) => (typeof part === 'number' ? `[${part}]` : part)).join('.').replace(/\.\[/g, '[');
+      const name = path
+        .map((part) => (typeof part === 'number' ? `[${part}]` : part))
+        .join('.')
+        .replace(/\.\[/g, '[');
       const present = path.length === 0 || valueAt(data, path) !== undefined;
       const reason =
         issue.code === 'unrecognized_keys'

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { withPage, type BrowserSession } from './launch-browser.js';
+import { type BrowserSession, withPage } from './launch-browser.js';
 
 export type ShareFormat = Readonly<{ name: 'wide' | 'square'; file: string; width: number; height: number }>;
 

@@ -17,7 +17,11 @@ const LINUX_NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'go
 /** Where Chrome or Chromium usually lives on `platform`, most likely first. */
 export function browserCandidates(platform: NodeJS.Platform = process.platform): string[] {
   if (platform === 'darwin') {
-    const apps = ['Google Chrome.app/Contents/MacOS/Google Chrome', 'Chromium.app/Contents/MacOS/Chromium', 'Google Chrome Canary.app/Contents/MacOS/Google Chrome Canary'];
+    const apps = [
+      'Google Chrome.app/Contents/MacOS/Google Chrome',
+      'Chromium.app/Contents/MacOS/Chromium',
+      'Google Chrome Canary.app/Contents/MacOS/Google Chrome Canary',
+    ];
     return [...apps.map((app) => `/Applications/${app}`), ...apps.map((app) => join(homedir(), 'Applications', app))];
   }
   if (platform === 'win32') {

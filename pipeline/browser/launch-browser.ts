@@ -1,17 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'puppeteer';
-import { makeProfile, removeDeadProfiles, removeProfileNow } from './browser-profile.js';
 import { EnvironmentError, firstLine } from '../problems/errors.js';
-import { findBrowser } from './find-browser.js';
 import { isInside } from '../system/paths.js';
 import FLAGS from './browser-flags.json' with { type: 'json' };
+import { makeProfile, removeDeadProfiles, removeProfileNow } from './browser-profile.js';
+import { findBrowser } from './find-browser.js';
 import { PipeTransport } from './pipe-transport.js';
 
 /**
@@ -75,7 +74,9 @@ export type StartedBrowser = Readonly<{
 export function startBrowser(env: NodeJS.ProcessEnv, browserWs = env.BRIEFING_BROWSER_WS || undefined): StartedBrowser {
   const { stepMs } = browserTimeouts(env);
   const stop = new AbortController();
-  const session = browserWs ? connectBrowser(browserWs, { stepTimeoutMs: stepMs }) : launchBrowser(findBrowser(env), { signal: stop.signal, stepTimeoutMs: stepMs });
+  const session = browserWs
+    ? connectBrowser(browserWs, { stepTimeoutMs: stepMs })
+    : launchBrowser(findBrowser(env), { signal: stop.signal, stepTimeoutMs: stepMs });
   let started: BrowserSession | undefined;
   session.then(
     (value) => (started = value),
@@ -183,7 +184,11 @@ function startFailure(child: ChildProcess, executablePath: string, signal: Abort
     });
     signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
     child.once('exit', (code: number | null, by: NodeJS.Signals | null) => {
-      const last = said.filter((line) => line.trim()).slice(-2).join(' ').trim();
+      const last = said
+        .filter((line) => line.trim())
+        .slice(-2)
+        .join(' ')
+        .trim();
       reject(new EnvironmentError(`could not start the browser at ${executablePath}: it stopped (${by ?? `status ${code}`})${last ? `: ${last}` : ''}`));
     });
     child.once('error', (error) => reject(new EnvironmentError(`could not start the browser at ${executablePath}: ${error.message}`, { cause: error })));
@@ -199,7 +204,11 @@ export async function connectBrowser(browserWSEndpoint: string, options: LaunchO
   const { connect } = await import('puppeteer');
   let browser: Browser;
   try {
-    browser = await withinTime(Math.min(30_000, stepTimeoutMs), `connecting to ${browserWSEndpoint}`, connect({ browserWSEndpoint, protocolTimeout: stepTimeoutMs }));
+    browser = await withinTime(
+      Math.min(30_000, stepTimeoutMs),
+      `connecting to ${browserWSEndpoint}`,
+      connect({ browserWSEndpoint, protocolTimeout: stepTimeoutMs }),
+    );
   } catch (error) {
     if (error instanceof EnvironmentError) throw error;
     throw new EnvironmentError(`could not connect to the browser at ${browserWSEndpoint}: ${firstLine(error)}`, { cause: error });
@@ -240,7 +249,14 @@ function session(browser: Browser, end: (pages: ReadonlySet<Page>) => Promise<vo
       // The warm page that is ready first, whichever was opened first: one to each caller.
       while (warm.length > 0) {
         // (Wrapped: a promise resolved with a promise would be flattened.)
-        const { settled } = await Promise.race(warm.map((page) => page.then(() => ({ settled: page }), () => ({ settled: page }))));
+        const { settled } = await Promise.race(
+          warm.map((page) =>
+            page.then(
+              () => ({ settled: page }),
+              () => ({ settled: page }),
+            ),
+          ),
+        );
         const index = warm.indexOf(settled);
         if (index === -1) continue; // another caller took it meanwhile
         warm.splice(index, 1);

@@ -1,16 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { listFiles, PIPELINE_CODE, projectRoot } from '../system/project.js';
 import type { ChartSource } from '../article/parse-article.js';
-import { collectDataUrls, resolveContentUrl, type DataLoader } from '../data/load-chart-data.js';
+import { collectDataUrls, type DataLoader, resolveContentUrl } from '../data/load-chart-data.js';
+import { listFiles, PIPELINE_CODE, projectRoot } from '../system/project.js';
 import type { ChartCache, ChartContext, DrawnChart } from './types.js';
 
 const require = createRequire(import.meta.url);
-
 
 /** At most this many charts are kept on disk; the least recently used go first. */
 const DISK_ENTRIES = 300;
@@ -26,7 +24,12 @@ export function codeVersion(): string {
   if (!version) {
     const hash = createHash('sha256');
     for (const name of listFiles(PIPELINE_CODE)) {
-      if (/\.(ts|js|json)$/.test(name)) hash.update(name).update('\0').update(readFileSync(join(PIPELINE_CODE, name))).update('\0');
+      if (/\.(ts|js|json)$/.test(name))
+        hash
+          .update(name)
+          .update('\0')
+          .update(readFileSync(join(PIPELINE_CODE, name)))
+          .update('\0');
     }
     for (const name of ['vega', 'vega-lite', '@fontsource/source-sans-3']) hash.update(`${name}@${packageVersion(name)}`);
     version = hash.digest('hex').slice(0, 16);

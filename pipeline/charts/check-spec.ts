@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Validator, type OutputUnit } from '@cfworker/json-schema';
+import { type OutputUnit, Validator } from '@cfworker/json-schema';
+import { findNodeAtLocation, type JSONPath, type Node, parseTree } from 'jsonc-parser';
 import { parseExpression } from 'vega';
-import { findNodeAtLocation, parseTree, type JSONPath, type Node } from 'jsonc-parser';
 
 const require = createRequire(import.meta.url);
 
@@ -51,7 +51,10 @@ export function validateSpec(body: string, spec: unknown): SpecProblem | undefin
     if (error.keyword === 'additionalProperties') {
       const key = pointerToPath(errors[index + 1]?.instanceLocation ?? '').at(-1);
       if (key === undefined) return [];
-      const knownElsewhere = errors.some((other) => other.instanceLocation === error.instanceLocation && Object.hasOwn(schemaAt(other.keywordLocation.replace(/\/[^/]+$/, ''))?.properties ?? {}, key));
+      const knownElsewhere = errors.some(
+        (other) =>
+          other.instanceLocation === error.instanceLocation && Object.hasOwn(schemaAt(other.keywordLocation.replace(/\/[^/]+$/, ''))?.properties ?? {}, key),
+      );
       return [{ error, path: [...path, key], kind: knownElsewhere ? 'mix' : 'unknown' }];
     }
     return EXPLAINED.has(error.keyword) ? [{ error, path, kind: 'value' }] : [];
@@ -89,11 +92,26 @@ export function validateSpec(body: string, spec: unknown): SpecProblem | undefin
   return { reason: `${where}: ${best.error.error.replace(/^Instance/, describeValue(value)).replace(/\.$/, '')}`, offset };
 }
 
-const EXPLAINED = new Set(['enum', 'const', 'type', 'required', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minItems', 'maxItems', 'minLength', 'pattern']);
+const EXPLAINED = new Set([
+  'enum',
+  'const',
+  'type',
+  'required',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minItems',
+  'maxItems',
+  'minLength',
+  'pattern',
+]);
 
 /** What an enum, const or type error would have accepted, as words for a reader. */
 function expectations(error: OutputUnit): string[] {
-  const schemaNode = schemaAt(error.keywordLocation.replace(/\/(enum|const|type)$/, '')) as { enum?: unknown[]; const?: unknown; type?: string | string[] } | undefined;
+  const schemaNode = schemaAt(error.keywordLocation.replace(/\/(enum|const|type)$/, '')) as
+    | { enum?: unknown[]; const?: unknown; type?: string | string[] }
+    | undefined;
   if (!schemaNode) return [];
   if (error.keyword === 'enum') return (schemaNode.enum ?? []).map((value) => JSON.stringify(value));
   if (error.keyword === 'const') return [JSON.stringify(schemaNode.const)];
@@ -177,7 +195,10 @@ export function checkSpec(body: string, spec: unknown): SpecProblem[] {
     return (key ? node?.parent?.children?.[0]?.offset : node?.offset) ?? 0;
   };
   const walk = (value: unknown, path: JSONPath) => {
-    if (Array.isArray(value)) return value.forEach((item, index) => walk(item, [...path, index]));
+    if (Array.isArray(value)) {
+      for (const [index, item] of value.entries()) walk(item, [...path, index]);
+      return;
+    }
     if (value === null || typeof value !== 'object') return;
     for (const [key, child] of Object.entries(value)) {
       if (key === 'config') continue; // config.mark is the default style of all marks, not a mark
@@ -215,7 +236,9 @@ function suggest(word: string, known: ReadonlySet<string>): string {
 }
 
 function nearMiss(word: string, known: ReadonlySet<string>): string {
-  const [best] = [...known].map((candidate) => ({ candidate, distance: editDistance(word.toLowerCase(), candidate.toLowerCase()) })).sort((a, b) => a.distance - b.distance);
+  const [best] = [...known]
+    .map((candidate) => ({ candidate, distance: editDistance(word.toLowerCase(), candidate.toLowerCase()) }))
+    .sort((a, b) => a.distance - b.distance);
   return best && best.distance <= 2 ? `: did you mean "${best.candidate}"?` : '';
 }
 

@@ -1,5 +1,5 @@
-import { formatNumber } from '../language/localize.js';
 import { numberIn, type Row } from '../data/read-table.js';
+import { formatNumber } from '../language/localize.js';
 
 type Encoding = Record<string, { field?: unknown; type?: unknown; title?: unknown; aggregate?: unknown; axis?: { title?: unknown; format?: unknown } | null }>;
 

@@ -1,19 +1,20 @@
 // Drawing a chart: vega-lite compiles the spec, vega renders it to SVG. Loaded only when a
 // chart has to be drawn (not when it comes from the cache): these are the heaviest modules.
-import type { ChartContext, DrawnChart } from './types.js';
+
 import { toHtml } from 'hast-util-to-html';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import type { ChartSource } from '../article/parse-article.js';
+import { type DataLoader, readChartData } from '../data/load-chart-data.js';
+import { typesetString } from '../language/typeset-text.js';
+import { firstLine } from '../problems/errors.js';
+import { addError } from '../problems/problems.js';
 import { chartConfig, chartLocale } from './chart-theme.js';
 import { compactSvg } from './compact-svg.js';
 import { describeChart } from './describe-chart.js';
-import { readChartData, type DataLoader } from '../data/load-chart-data.js';
 import { makeSvgAccessible } from './make-svg-accessible.js';
 import { measureTextWidth } from './measure-text.js';
-import type { ChartSource } from '../article/parse-article.js';
-import { firstLine } from '../problems/errors.js';
-import { addError, addWarning } from '../problems/problems.js';
-import { typesetString } from '../language/typeset-text.js';
+import type { ChartContext, DrawnChart } from './types.js';
 
 export { checkSpec, validateSpec } from './check-spec.js';
 
@@ -21,12 +22,7 @@ export { checkSpec, validateSpec } from './check-spec.js';
 (vega as unknown as { textMetrics: { width: typeof measureTextWidth } }).textMetrics.width = measureTextWidth;
 
 /** Draws a checked spec; problems are recorded on the article, and a failed chart is undefined. */
-export async function drawChart(
-  spec: Record<string, unknown>,
-  chart: ChartSource,
-  context: ChartContext,
-  loader: DataLoader,
-): Promise<DrawnChart | undefined> {
+export async function drawChart(spec: Record<string, unknown>, chart: ChartSource, context: ChartContext, loader: DataLoader): Promise<DrawnChart | undefined> {
   const { article } = context;
   const at = { line: chart.line, column: 1 };
   const locale = chartLocale(context.lang);

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { visit } from 'unist-util-visit';
 import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
 
 /**
  * Makes vega's SVG an image with an accessible name and description, and gives its ids a

@@ -55,7 +55,9 @@ export function measureTextWidth(item: TextItem, text: unknown): number {
   const key = `${serif}|${weight}|${style}|${size}|${value}`;
   let width = cache.get(key);
   if (width === undefined) {
-    const face = serif ? loadFace('@fontsource/source-serif-4', 'source-serif-4', weight === 700 ? 700 : weight, style) : loadFace('@fontsource/source-sans-3', 'source-sans-3', weight, 'normal');
+    const face = serif
+      ? loadFace('@fontsource/source-serif-4', 'source-serif-4', weight === 700 ? 700 : weight, style)
+      : loadFace('@fontsource/source-sans-3', 'source-sans-3', weight, 'normal');
     width = (advance(face, value) / face.unitsPerEm) * size;
     cache.set(key, width);
   }

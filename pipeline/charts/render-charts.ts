@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile';
 import type { ChartSource } from '../article/parse-article.js';
 import { checkCsv } from '../data/check-csv.js';
-import { collectDataUrls, collectQuantitativeFields, createDataLoader, resolveContentUrl, type DataLoader } from '../data/load-chart-data.js';
+import { collectDataUrls, collectQuantitativeFields, createDataLoader, type DataLoader, resolveContentUrl } from '../data/load-chart-data.js';
 import { addError, addWarning, type Place } from '../problems/problems.js';
 import { cacheKey } from './chart-cache.js';
 import type { ChartContext, DrawnChart, RenderedChart } from './types.js';
@@ -98,7 +98,3 @@ async function checkData(spec: unknown, chart: ChartSource, context: ChartContex
   }
   return ok;
 }
-
-
-
-

@@ -1,8 +1,8 @@
 import { availableParallelism, constants } from 'node:os';
 import { relative } from 'node:path';
+import { type StartedBrowser, startBrowser } from '../browser/launch-browser.js';
 import { ContentError, EnvironmentError, EXIT_CONTENT, EXIT_ENVIRONMENT, explainProblem, formatProblem } from '../problems/errors.js';
-import { startBrowser, type StartedBrowser } from '../browser/launch-browser.js';
-import { parseArgs, USAGE, type CliOptions, type ReportJob } from './parse-args.js';
+import { type CliOptions, parseArgs, type ReportJob, USAGE } from './parse-args.js';
 
 // Ctrl-C, kill, a closed terminal: exit through the 'exit' handlers, which kill the browser
 // and remove its profile, the staging folder and the lock.
@@ -41,7 +41,8 @@ async function main(argv: readonly string[]): Promise<number> {
       if (--printing === 0) void browser.end();
     };
     const worker = async () => {
-      for (let job = queue.shift(); job; job = queue.shift()) statuses.push(await buildOne(job, options, () => buildReport({ ...job, browser: browser.session, onBrowserDone: browserDone })));
+      for (let job = queue.shift(); job; job = queue.shift())
+        statuses.push(await buildOne(job, options, () => buildReport({ ...job, browser: browser.session, onBrowserDone: browserDone })));
     };
     await Promise.all(Array.from({ length: Math.min(queue.length, Math.max(2, availableParallelism())) }, worker));
     return Math.max(...statuses);
@@ -58,7 +59,9 @@ async function buildOne(job: ReportJob, options: CliOptions, build: () => Return
     for (const warning of result.warnings) process.stderr.write(`${format(warning)}\n`);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const where = relative(process.cwd(), job.outDir) || '.';
-    process.stdout.write(`built ${where}/: index.html, report.pdf, social.png, social-square.png, ${result.charts.length} chart(s) in charts/ (${seconds} s)\n`);
+    process.stdout.write(
+      `built ${where}/: index.html, report.pdf, social.png, social-square.png, ${result.charts.length} chart(s) in charts/ (${seconds} s)\n`,
+    );
     if (options.verbose) {
       process.stdout.write(`stages (ms): ${JSON.stringify(result.timings)}\n`);
       process.stdout.write(`peak RSS so far (MiB): ${Math.round(process.resourceUsage().maxRSS / 1024)}\n`);

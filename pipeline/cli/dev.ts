@@ -3,18 +3,18 @@
 // from a cache keyed by their spec and data) and the browser tab reloads; the PDF and the
 // share images follow, debounced, through a browser kept warm. A content error shows over
 // the page and in the terminal; the server keeps running.
-import { watch, type FSWatcher } from 'node:fs';
+import { type FSWatcher, watch } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildReport, PRINT_PAGE, renderReport, type OutputFile } from '../report/build-report.js';
-import { TEMPLATES } from '../system/project.js';
-import { ContentError, EnvironmentError, formatProblem } from '../problems/errors.js';
-import { startBrowser, type StartedBrowser } from '../browser/launch-browser.js';
+import { type StartedBrowser, startBrowser } from '../browser/launch-browser.js';
 import { defaultChartCache, memoryChartCache } from '../charts/chart-cache.js';
 import type { ChartCache } from '../charts/types.js';
+import { ContentError, EnvironmentError, formatProblem } from '../problems/errors.js';
+import { buildReport, type OutputFile, PRINT_PAGE, renderReport } from '../report/build-report.js';
+import { TEMPLATES } from '../system/project.js';
 
 /** Full builds (PDF, share images) wait this long after the last change. */
 const FULL_BUILD_DELAY_MS = 800;
@@ -147,7 +147,8 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     await rendering;
     const name = path === '/' ? 'index.html' : path.slice(1);
     if (name === 'index.html') {
-      const html = current?.kind === 'page' ? await text(current.outputs.get('index.html')) : await errorPage(current?.kind === 'error' ? current.problems : [], lastGood);
+      const html =
+        current?.kind === 'page' ? await text(current.outputs.get('index.html')) : await errorPage(current?.kind === 'error' ? current.problems : [], lastGood);
       response.writeHead(current?.kind === 'error' ? 500 : 200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' }).end(withClient(html));
       return;
     }
@@ -209,7 +210,9 @@ async function errorPage(problems: readonly string[], lastGood: ReadonlyMap<stri
     `<div id="briefing-errors" role="alert" style="position:fixed;inset:0 0 auto 0;z-index:2147483647;max-height:60vh;overflow:auto;` +
     `margin:0;padding:1rem 1.5rem;background:#fff5f5;color:#7a1010;border-bottom:3px solid #c62828;font:14px/1.5 ui-monospace,monospace;` +
     `box-shadow:0 4px 16px rgba(0,0,0,.2)"><strong>The build failed: fix the content and save.</strong><ul style="margin:.5rem 0 0;padding-left:1.2rem">${items}</ul></div>`;
-  const page = lastGood ? await text(lastGood.get('index.html')) : '<!doctype html><html><head><meta charset="utf-8"><title>Build failed</title></head><body></body></html>';
+  const page = lastGood
+    ? await text(lastGood.get('index.html'))
+    : '<!doctype html><html><head><meta charset="utf-8"><title>Build failed</title></head><body></body></html>';
   return page.replace(/<body([^>]*)>/, (tag) => `${tag}${overlay}`);
 }
 
@@ -298,14 +301,18 @@ async function main(): Promise<void> {
       await reader.cancel();
     }
     const sorted = [...times].sort((a, b) => a - b);
-    process.stdout.write(`dev: edit of article.md to reload event, median of 5: ${Math.round(sorted[2]!)} ms (${times.map((value) => Math.round(value)).join(', ')} ms)\n`);
+    process.stdout.write(
+      `dev: edit of article.md to reload event, median of 5: ${Math.round(sorted[2]!)} ms (${times.map((value) => Math.round(value)).join(', ')} ms)\n`,
+    );
     await new Promise((resolveWait) => setTimeout(resolveWait, 100));
     await server.nextFullBuild();
     const started = performance.now();
     await writeFile(article, original);
     await new Promise((resolveWait) => setTimeout(resolveWait, 50));
     await server.nextFullBuild();
-    process.stdout.write(`warm rebuild (page, PDF and share images, browser and charts warm): ${Math.round(performance.now() - started - FULL_BUILD_DELAY_MS)} ms after the ${FULL_BUILD_DELAY_MS} ms debounce\n`);
+    process.stdout.write(
+      `warm rebuild (page, PDF and share images, browser and charts warm): ${Math.round(performance.now() - started - FULL_BUILD_DELAY_MS)} ms after the ${FULL_BUILD_DELAY_MS} ms debounce\n`,
+    );
   } finally {
     await server[Symbol.asyncDispose]();
   }

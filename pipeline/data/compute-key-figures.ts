@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { VFile } from 'vfile';
-import { resolveContentUrl } from './load-chart-data.js';
+import type { FrontMatterLines, KeyFigureSpec } from '../article/read-front-matter.js';
 import { formatNumber } from '../language/localize.js';
 import { addError } from '../problems/problems.js';
-import type { FrontMatterLines, KeyFigureSpec } from '../article/read-front-matter.js';
-import { readTable, type Row } from './read-table.js';
+import { resolveContentUrl } from './load-chart-data.js';
+import { type Row, readTable } from './read-table.js';
 
 /** A key figure as the cover shows it: "5,3 millions" / "d’utilisateurs bloqués". */
 export type KeyFigure = Readonly<{ value: string; label: string; detail?: string }>;

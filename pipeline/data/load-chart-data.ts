@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { isInside } from '../system/paths.js';
-import { readTable, type Row } from './read-table.js';
+import { type Row, readTable } from './read-table.js';
 
 const require = createRequire(import.meta.url);
 
@@ -54,7 +54,6 @@ function safeDecode(url: string): string {
     return url;
   }
 }
-
 
 /** Every data URL a Vega-Lite spec names, at any depth (layers, lookups, concatenations). */
 export function collectDataUrls(spec: unknown): string[] {

@@ -41,12 +41,13 @@ export function hyphenateText(tree: Root, lang: string): void {
     const text = node as Text;
     // The last word of a paragraph stays whole: a lone syllable on the last line is a runt.
     const keep = lastWords.has(text) ? (/\S+\s*$/.exec(text.value)?.index ?? text.value.length) : text.value.length;
-    text.value = text.value.slice(0, keep).replace(/\S+/g, (word) =>
-      /[\d/@.:]|\u00ad/.test(word.replace(/[.,:;!?»)]+$/, ''))
-        ? word
-        : // No break inside ff, fi, fl: the font draws them as one ligature, whose text would copy wrong.
-          hyphenate(word, { html: false, minWordLength: 6 }).replace(/f\u00ad(?=[fil])/g, 'f'),
-    ) + text.value.slice(keep);
+    text.value =
+      text.value.slice(0, keep).replace(/\S+/g, (word) =>
+        /[\d/@.:]|\u00ad/.test(word.replace(/[.,:;!?»)]+$/, ''))
+          ? word
+          : // No break inside ff, fi, fl: the font draws them as one ligature, whose text would copy wrong.
+            hyphenate(word, { html: false, minWordLength: 6 }).replace(/f\u00ad(?=[fil])/g, 'f'),
+      ) + text.value.slice(keep);
     return undefined;
   });
 }

@@ -35,7 +35,11 @@ export async function checkImages(images: readonly BodyImage[], contentDir: stri
       if (extension === '.svg') {
         const { svg, dangers } = sanitizeSvg(bytes.toString('utf8'));
         if (svg === undefined) {
-          refuse(dangers.length > 0 ? `an SVG image may not hold ${dangers.join(', ')}: remove ${dangers.length > 1 ? 'them' : 'it'} and export the image again` : 'is not an SVG image');
+          refuse(
+            dangers.length > 0
+              ? `an SVG image may not hold ${dangers.join(', ')}: remove ${dangers.length > 1 ? 'them' : 'it'} and export the image again`
+              : 'is not an SVG image',
+          );
         } else {
           outputs.set(image.target, svg);
         }

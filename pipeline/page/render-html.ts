@@ -6,14 +6,14 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
 import type { Point } from 'unist';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { resolveContentUrl } from '../data/load-chart-data.js';
-import { addError, addWarning } from '../problems/problems.js';
-import { formatNumber, localStrings, type Strings } from '../language/localize.js';
-import { numberIn } from '../data/read-table.js';
 import type { ChartData, RenderedChart } from '../charts/types.js';
+import { resolveContentUrl } from '../data/load-chart-data.js';
+import { numberIn } from '../data/read-table.js';
+import { formatNumber, localStrings, type Strings } from '../language/localize.js';
+import { addError, addWarning } from '../problems/problems.js';
 
 export type RenderedBody = Readonly<{
   /** The article body as a hast tree, charts inline. */
@@ -37,7 +37,18 @@ const schema: SanitizeSchema = {
 
 const ALLOWED_TAGS = new Set(defaultSchema.tagNames ?? []);
 /** Elements whose URL attribute the page would load by itself. */
-const EMBEDS: Record<string, string> = { img: 'src', source: 'src', video: 'src', audio: 'src', iframe: 'src', embed: 'src', object: 'data', script: 'src', link: 'href', input: 'src' };
+const EMBEDS: Record<string, string> = {
+  img: 'src',
+  source: 'src',
+  video: 'src',
+  audio: 'src',
+  iframe: 'src',
+  embed: 'src',
+  object: 'data',
+  script: 'src',
+  link: 'href',
+  input: 'src',
+};
 
 /**
  * Turns the article tree into the hast of its body: raw HTML sanitized (GitHub's schema),
@@ -143,7 +154,11 @@ function dataTable(data: ChartData, label: string, strings: Strings, lang: strin
   const numeric = data.columns.filter((column) => data.rows.every((row) => row[column] === '' || numberIn(row[column]) !== undefined));
   const cell = (column: string, value: unknown) => {
     const number = numeric.includes(column) ? numberIn(value) : undefined;
-    return h('td', numeric.includes(column) ? { className: ['number'] } : {}, number === undefined ? String(value ?? '') : formatNumber(number, lang, { maximumFractionDigits: 6 }));
+    return h(
+      'td',
+      numeric.includes(column) ? { className: ['number'] } : {},
+      number === undefined ? String(value ?? '') : formatNumber(number, lang, { maximumFractionDigits: 6 }),
+    );
   };
   const shown = data.rows.slice(0, MAX_ROWS);
   const name = data.url.split('/').at(-1)!;
@@ -151,8 +166,22 @@ function dataTable(data: ChartData, label: string, strings: Strings, lang: strin
     h('summary', strings.chartData),
     scrollBox(
       h('table', [
-        h('thead', h('tr', data.columns.map((column) => h('th', { scope: 'col', className: numeric.includes(column) ? ['number'] : [] }, column)))),
-        h('tbody', shown.map((row) => h('tr', data.columns.map((column) => cell(column, row[column]))))),
+        h(
+          'thead',
+          h(
+            'tr',
+            data.columns.map((column) => h('th', { scope: 'col', className: numeric.includes(column) ? ['number'] : [] }, column)),
+          ),
+        ),
+        h(
+          'tbody',
+          shown.map((row) =>
+            h(
+              'tr',
+              data.columns.map((column) => cell(column, row[column])),
+            ),
+          ),
+        ),
       ]),
       label,
     ),

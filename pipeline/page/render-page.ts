@@ -3,9 +3,9 @@ import { toHtml } from 'hast-util-to-html';
 import Mustache from 'mustache';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
+import type { FrontMatter } from '../article/read-front-matter.js';
 import type { KeyFigure } from '../data/compute-key-figures.js';
 import { formatDate, localStrings, ogLocale } from '../language/localize.js';
-import type { FrontMatter } from '../article/read-front-matter.js';
 
 export type Templates = Readonly<{ page: string; social: string }>;
 

@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { visit } from 'unist-util-visit';
 
@@ -66,7 +66,7 @@ export function pdfBudget(body: Root, counts: Readonly<{ charts: number; images:
   visit(body, 'element', (node) => {
     if (node.tagName === 'table') tables++;
   });
-  const words = toString(body).split(/\s+/).filter(Boolean).length;
+  const words = textOf(body).split(/\s+/).filter(Boolean).length;
   return {
     maxPages: Math.ceil(words / 150) + counts.charts + tables + counts.images + 2,
     maxBytes: 1024 * 1024 + counts.charts * 256 * 1024 + counts.imageBytes,

@@ -1,6 +1,6 @@
-import { decodePDFRawStream, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import type { Root } from 'hast';
-import { toString } from 'hast-util-to-string';
+import { toString as textOf } from 'hast-util-to-string';
+import { decodePDFRawStream, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { visit } from 'unist-util-visit';
 import type { FrontMatter } from '../article/read-front-matter.js';
 
@@ -33,7 +33,12 @@ export async function finishPdf(
 }
 
 /** `finishPdf` on a PDF already loaded, for a build that goes on to check it. */
-export function finishDocument(document: PDFDocument, meta: FrontMatter, text: Readonly<{ article: string; body: Root }>, env: NodeJS.ProcessEnv = process.env): void {
+export function finishDocument(
+  document: PDFDocument,
+  meta: FrontMatter,
+  text: Readonly<{ article: string; body: Root }>,
+  env: NodeJS.ProcessEnv = process.env,
+): void {
   setMetadata(document, meta, env);
   repairToUnicode(document, text.article);
   repairOutline(document, [meta.title, ...headingTexts(text.body)]);
@@ -57,7 +62,7 @@ function repairOutline(document: PDFDocument, headings: readonly string[]): void
   };
   if (outlines) walk(outlines.get(PDFName.of('First')));
   if (items.length !== headings.length) return;
-  items.forEach((item, index) => item.set(PDFName.of('Title'), PDFHexString.fromText(headings[index]!)));
+  for (const [index, item] of items.entries()) item.set(PDFName.of('Title'), PDFHexString.fromText(headings[index]!));
 }
 
 function setMetadata(document: PDFDocument, meta: FrontMatter, env: NodeJS.ProcessEnv): void {
@@ -99,7 +104,7 @@ function repairToUnicode(document: PDFDocument, articleText: string): void {
 function headingTexts(body: Root): string[] {
   const headings: string[] = [];
   visit(body, 'element', (node) => {
-    if (/^h[1-6]$/.test(node.tagName)) headings.push(toString(node).replace(/\s+/g, ' ').trim());
+    if (/^h[1-6]$/.test(node.tagName)) headings.push(textOf(node).replace(/\s+/g, ' ').trim());
   });
   return headings;
 }

@@ -1,30 +1,29 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Root } from 'hast';
 import type { Code } from 'mdast';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
-import { captureSocial, overflowProblem, SHARE_FORMATS } from '../browser/capture-social.js';
-import { defaultChartCache } from '../charts/chart-cache.js';
-import { checkImages } from '../page/check-images.js';
-import { claimOutput } from './claim-output.js';
-import { collectFonts } from '../page/collect-fonts.js';
-import { computeKeyFigures } from '../data/compute-key-figures.js';
-import { ContentError, EnvironmentError, firstLine } from '../problems/errors.js';
-import { hyphenateText } from '../language/hyphenate-text.js';
-import { browserTimeouts, startBrowser, withinTime, type BrowserSession } from '../browser/launch-browser.js';
-import { nameChartsWithDescriptions } from '../charts/make-svg-accessible.js';
 import { parseArticle } from '../article/parse-article.js';
+import type { FrontMatter } from '../article/read-front-matter.js';
+import { captureSocial, overflowProblem, SHARE_FORMATS } from '../browser/capture-social.js';
+import { type BrowserSession, browserTimeouts, startBrowser, withinTime } from '../browser/launch-browser.js';
 import { printPdf } from '../browser/print-pdf.js';
-import { addError, addWarning, allMessages, hasErrors } from '../problems/problems.js';
+import { defaultChartCache } from '../charts/chart-cache.js';
+import { nameChartsWithDescriptions } from '../charts/make-svg-accessible.js';
 import { renderCharts } from '../charts/render-charts.js';
 import type { ChartCache, RenderedChart } from '../charts/types.js';
-import { renderBody, type RenderedBody } from '../page/render-html.js';
-import { renderPage, renderSocial } from '../page/render-page.js';
+import { computeKeyFigures } from '../data/compute-key-figures.js';
+import { hyphenateText } from '../language/hyphenate-text.js';
 import { typesetText } from '../language/typeset-text.js';
-import type { FrontMatter } from '../article/read-front-matter.js';
+import { checkImages } from '../page/check-images.js';
+import { collectFonts } from '../page/collect-fonts.js';
+import { type RenderedBody, renderBody } from '../page/render-html.js';
+import { renderPage, renderSocial } from '../page/render-page.js';
+import { ContentError, EnvironmentError, firstLine } from '../problems/errors.js';
+import { addError, addWarning, allMessages, hasErrors } from '../problems/problems.js';
 import { TEMPLATES } from '../system/project.js';
+import { claimOutput } from './claim-output.js';
 import { createStaging, lockOutput, type Staging } from './write-output.js';
 
 export type BuildOptions = Readonly<{
@@ -144,7 +143,9 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
         return { document, bytes: await document.save({ objectsPerTick: Infinity }) };
       });
       const imageBytes = (await Promise.all(body.images.map((image) => stat(join(contentDir, image.source))))).reduce((sum, stats) => sum + stats.size, 0);
-      const check = await time('check', () => checkDocument(finished.document, finished.bytes.byteLength, pdfBudget(printTree, { charts: charts.length, images: body.images.length, imageBytes })));
+      const check = await time('check', () =>
+        checkDocument(finished.document, finished.bytes.byteLength, pdfBudget(printTree, { charts: charts.length, images: body.images.length, imageBytes })),
+      );
       return { finished: finished.bytes, check };
     });
     const [{ finished, check }, shares] = await Promise.all([printed, captured]);
@@ -162,12 +163,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     for (const error of check.errors) addError(article, `report.pdf failed its check: ${error}`, undefined, 'pdf-check');
     if (hasErrors(files())) throw new ContentError(allMessages(files()));
     await time('write', async () => {
-      await Promise.all([
-        stage.write('report.pdf', finished),
-        stage.remove(SHARE_PAGE),
-        stage.remove(PRINT_PAGE),
-        stage.remove('assets/social.css'),
-      ]);
+      await Promise.all([stage.write('report.pdf', finished), stage.remove(SHARE_PAGE), stage.remove(PRINT_PAGE), stage.remove('assets/social.css')]);
       await stage.commit();
       mark('committed');
     });
@@ -220,7 +216,10 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
   const dataFiles = new Map<string, VFile>();
   const dataFile = (url: string) => {
     let file = dataFiles.get(url);
-    if (!file) dataFiles.set(url, (file = new VFile({ path: url })));
+    if (!file) {
+      file = new VFile({ path: url });
+      dataFiles.set(url, file);
+    }
     return file;
   };
   const files = () => [article, ...dataFiles.values()];
@@ -240,19 +239,19 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
   if (!meta.url) {
     addWarning(article, 'no "url" in the front matter: og:image is relative, and share cards need an absolute URL', { line: 1, column: 1 }, 'url');
   }
-  const [pageTemplate, socialTemplate] = await Promise.all([
-    readFile(join(TEMPLATES, 'page.html'), 'utf8'),
-    readFile(join(TEMPLATES, 'social.html'), 'utf8'),
-  ]);
-  const figures = await time('figures', () =>
-    computeKeyFigures(meta.figures ?? [], { contentDir, lang: meta.lang, article, lineOf: parsed.frontMatterLine }),
-  );
+  const [pageTemplate, socialTemplate] = await Promise.all([readFile(join(TEMPLATES, 'page.html'), 'utf8'), readFile(join(TEMPLATES, 'social.html'), 'utf8')]);
+  const figures = await time('figures', () => computeKeyFigures(meta.figures ?? [], { contentDir, lang: meta.lang, article, lineOf: parsed.frontMatterLine }));
   if (hasErrors(files())) throw new ContentError(allMessages(files()));
   // The page and the PDF share the typography of the language; only print is hyphenated.
   typesetText(body.tree, meta.lang);
   const shareChart = meta.share_chart ? charts.find((chart) => chart.id === meta.share_chart) : charts[0];
   if (meta.share_chart && !shareChart) {
-    addError(article, `share_chart "${meta.share_chart}" is not the id of a chart of the article`, { line: parsed.frontMatterLine(['share_chart']), column: 1 }, 'share-chart');
+    addError(
+      article,
+      `share_chart "${meta.share_chart}" is not the id of a chart of the article`,
+      { line: parsed.frontMatterLine(['share_chart']), column: 1 },
+      'share-chart',
+    );
     throw new ContentError(allMessages(files()));
   }
   const extras = { figures, imageAlt: shareChart?.description };

@@ -52,7 +52,8 @@ export function claimOutput(outDir: string, contentDir: string): void {
   } catch {
     // does not exist yet: checked below for where it would go
   }
-  if (stats?.isSymbolicLink()) refuse(outDir, `is a symbolic link (to ${realPath(outDir)}): a build replaces a folder whole and would not follow it; give the folder it points to`);
+  if (stats?.isSymbolicLink())
+    refuse(outDir, `is a symbolic link (to ${realPath(outDir)}): a build replaces a folder whole and would not follow it; give the folder it points to`);
   if (stats && !stats.isDirectory()) refuse(outDir, 'is a file, not a folder');
 
   const real = realPath(outDir);
@@ -68,7 +69,9 @@ export function claimOutput(outDir: string, contentDir: string): void {
   }
   if (!stats) return;
 
-  const entries = readdirSync(outDir).filter((name) => name !== GITKEEP).sort();
+  const entries = readdirSync(outDir)
+    .filter((name) => name !== GITKEEP)
+    .sort();
   if (entries.length === 0) return;
   if (entries.includes('.git')) refuse(outDir, 'holds a Git repository (.git)');
   const manifest = readManifest(outDir);

@@ -37,5 +37,5 @@ function loadSwap(): Swap | null {
  */
 export function exchangeFolders(a: string, b: string): boolean {
   swap ??= loadSwap();
-  return swap !== null && swap(a, b);
+  return swap ? swap(a, b) : false;
 }

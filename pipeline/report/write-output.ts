@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { claimOutput, GITKEEP, makeManifest, MANIFEST } from './claim-output.js';
 import { EnvironmentError } from '../problems/errors.js';
-import { exchangeFolders } from './exchange-folders.js';
 import { isAlive } from '../system/process-alive.js';
+import { claimOutput, GITKEEP, MANIFEST, makeManifest } from './claim-output.js';
+import { exchangeFolders } from './exchange-folders.js';
 
 /**
  * The output folder is replaced whole: a build writes into a staging folder beside it and
