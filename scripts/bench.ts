@@ -13,8 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import { findBrowser } from '../pipeline/browser/find-browser.js';
-import { renderReport, stageOutputs } from '../pipeline/report/build-report.js';
-import { createStaging } from '../pipeline/report/write-output.js';
+import { createStaging, renderReport, stageOutputs } from '../pipeline/report/index.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const { values } = parseArgs({

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findBrowser } from '../pipeline/browser/find-browser.js';
-import { launchBrowser, withPage } from '../pipeline/browser/launch-browser.js';
+import { launchBrowser, withPage } from '../pipeline/browser/index.js';
 import { buildReport } from '../pipeline/report/build-report.js';
 
 const docs = join(import.meta.dirname, '..', 'docs');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateSpec } from '../pipeline/charts/check-spec.js';
+import { validateSpec } from '../pipeline/charts/validate-spec.js';
 
 const bars = (extra: Record<string, unknown> = {}) => ({
   data: { url: 'data/users.csv' },

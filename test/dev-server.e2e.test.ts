@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DevServer, startDevServer } from '../pipeline/cli/dev.js';
+import { type DevServer, startDevServer } from '../pipeline/cli/dev/dev-server.js';
 import { ROOT } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-dev-'));

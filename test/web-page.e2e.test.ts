@@ -9,7 +9,7 @@ import { HtmlValidate } from 'html-validate';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../pipeline/browser/find-browser.js';
-import { type BrowserSession, launchBrowser } from '../pipeline/browser/launch-browser.js';
+import { type BrowserSession, launchBrowser } from '../pipeline/browser/index.js';
 import { pngSize, ROOT, runBuild } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-web-'));

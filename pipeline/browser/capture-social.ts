@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type BrowserSession, withPage } from './launch-browser.js';
+import type { BrowserSession } from './session.js';
+import { withPage } from './with-page.js';
 
 export type ShareFormat = Readonly<{ name: 'wide' | 'square'; file: string; width: number; height: number }>;
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type PageSource, withPage } from './launch-browser.js';
+import type { PageSource } from './session.js';
+import { withPage } from './with-page.js';
 
 /** Prints the staged print page (the page, hyphenated) to an A4 PDF with its print stylesheet. */
 export async function printPdf(browser: PageSource, stagingDir: string, htmlName: string, onBlocked: (url: string) => void): Promise<Uint8Array> {

@@ -16,7 +16,8 @@ import { makeSvgAccessible } from './make-svg-accessible.js';
 import { measureTextWidth } from './measure-text.js';
 import type { ChartContext, DrawnChart } from './types.js';
 
-export { checkSpec, validateSpec } from './check-spec.js';
+export { checkSpec } from './check-spec.js';
+export { validateSpec } from './validate-spec.js';
 
 // Lay text out with the report's real font metrics (vega would guess without a canvas).
 (vega as unknown as { textMetrics: { width: typeof measureTextWidth } }).textMetrics.width = measureTextWidth;

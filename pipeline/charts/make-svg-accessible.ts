@@ -80,3 +80,8 @@ export function nameChartsWithDescriptions(tree: Root): void {
     node.properties.ariaLabelledBy = [...ariaLabelledBy, ...ariaDescribedBy];
   });
 }
+
+/** nameChartsWithDescriptions as a unified plugin. */
+export function rehypeNameCharts() {
+  return (tree: Root): void => nameChartsWithDescriptions(tree);
+}

@@ -1,6 +1,6 @@
 import { availableParallelism, constants } from 'node:os';
 import { relative } from 'node:path';
-import { type StartedBrowser, startBrowser } from '../browser/launch-browser.js';
+import { type StartedBrowser, startBrowser } from '../browser/index.js';
 import { ContentError, EnvironmentError, EXIT_CONTENT, EXIT_ENVIRONMENT, explainProblem, formatProblem } from '../problems/errors.js';
 import { type CliOptions, parseArgs, type ReportJob, USAGE } from './parse-args.js';
 
@@ -29,7 +29,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return reportFailure(error, options);
   }
   try {
-    const { buildReport } = await import('../report/build-report.js');
+    const { buildReport } = await import('../report/index.js');
     // Reports run two (or as many as there are cores) at a time: one's charts render while
     // another's pages print.
     const queue = [...options.reports];
@@ -51,7 +51,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-async function buildOne(job: ReportJob, options: CliOptions, build: () => ReturnType<typeof import('../report/build-report.js').buildReport>): Promise<number> {
+async function buildOne(job: ReportJob, options: CliOptions, build: () => ReturnType<typeof import('../report/index.js').buildReport>): Promise<number> {
   const started = performance.now();
   try {
     const result = await build();

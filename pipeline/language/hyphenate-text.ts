@@ -65,3 +65,8 @@ function lastTextOfBlocks(tree: Root): Set<Text> {
   });
   return last;
 }
+
+/** hyphenateText as a unified plugin. */
+export function rehypeHyphenate(options: Readonly<{ lang: string }>) {
+  return (tree: Root): void => hyphenateText(tree, options.lang);
+}

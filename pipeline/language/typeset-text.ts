@@ -48,3 +48,8 @@ export function typesetFrench(text: string): string {
       .replace(/\b(\d{1,3})(?:[ \u202f](\d{3}))+\b/g, (number) => number.replace(/[ \u202f]/g, NBSP))
   );
 }
+
+/** typesetText as a unified plugin. */
+export function rehypeTypeset(options: Readonly<{ lang: string }>) {
+  return (tree: Root): void => typesetText(tree, options.lang);
+}

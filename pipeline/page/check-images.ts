@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { VFile } from 'vfile';
 import { addError } from '../problems/problems.js';
-import type { BodyImage } from './render-html.js';
+import type { BodyImage } from './rehype-collect-images.js';
 import { sanitizeSvg } from './sanitize-svg.js';
 
 /** The file types a raster image may be, by its extension, as file-type names them. */

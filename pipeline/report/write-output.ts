@@ -29,15 +29,15 @@ export type Staging = Readonly<{
 /** Call with the output folder's lock held (see lockOutput). */
 export async function createStaging(outDir: string, contentDir: string): Promise<Staging> {
   const dir = join(dirname(outDir), `.${basename(outDir)}.staging-${process.pid}-${randomBytes(4).toString('hex')}`);
-  try {
-    await mkdir(dir);
-  } catch (error) {
-    throw new EnvironmentError(`the output folder ${outDir} is not writable: ${(error as Error).message}`, { cause: error });
-  }
-
-  // Ctrl-C or a crash must not leave the staging folder behind.
+  // Ctrl-C or a crash must not leave the staging folder behind, even one still being made.
   const removeOnExit = () => rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
   process.on('exit', removeOnExit);
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    process.off('exit', removeOnExit);
+    throw new EnvironmentError(`the output folder ${outDir} is not writable: ${(error as Error).message}`, { cause: error });
+  }
 
   const target = (relativePath: string) => join(dir, relativePath);
   // Subfolders are made one level at a time, never the staging folder itself: a write still
@@ -178,4 +178,11 @@ function readOwner(lockDir: string): number | undefined {
       return undefined;
     }
   }
+}
+
+export type OutputFile = string | Readonly<{ copy: string }>;
+
+/** Writes (or copies) every file of a rendered report into a staging folder. */
+export async function stageOutputs(stage: Staging, outputs: ReadonlyMap<string, OutputFile>): Promise<void> {
+  await Promise.all([...outputs].map(([path, content]) => (typeof content === 'string' ? stage.write(path, content) : stage.copy(content.copy, path))));
 }

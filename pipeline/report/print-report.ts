@@ -1,0 +1,81 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type BrowserSession, browserFailure, captureSocial, printPdf, SHARE_FORMATS, type ShareImage, withinTime } from '../browser/index.js';
+import type { PdfReport } from '../pdf/check-pdf.js';
+import type { RenderedReport } from './render-report.js';
+import { PRINT_PAGE, SHARE_PAGE } from './render-report.js';
+import type { Timer } from './timer.js';
+import type { Staging } from './write-output.js';
+
+export type PrintedReport = Readonly<{
+  /** The PDF, finished (metadata, bookmarks) and saved. */
+  pdf: Uint8Array;
+  /** The PDF's own check of itself. */
+  check: PdfReport;
+  /** The share images, in the order of SHARE_FORMATS, already staged. */
+  shares: readonly ShareImage[];
+  /** What the pages asked for outside the staging folder, refused. */
+  blocked: readonly string[];
+}>;
+
+export type PrintOptions = Readonly<{
+  session: BrowserSession;
+  stage: Staging;
+  report: RenderedReport;
+  contentDir: string;
+  env: NodeJS.ProcessEnv;
+  /** How long the browser's part may take in all. */
+  totalMs: number;
+  time: Timer;
+  /** Marks when something happened ("@pdf"), in the build's timings. */
+  mark: (event: string) => void;
+  /** Told once the browser's part is over (well or not): the browser may go. */
+  onBrowserDone: () => void;
+}>;
+
+/**
+ * Step 6 of a build: the PDF printed and the share images taken in parallel pages of one
+ * browser; the PDF finished and checked (pdf-lib, loaded meanwhile) while the screenshots
+ * are still being taken.
+ */
+export async function printReport(options: PrintOptions): Promise<PrintedReport> {
+  const { session, stage, report, time, mark } = options;
+  const blocked: string[] = [];
+  const onBlocked = (url: string) => blocked.push(url);
+  const what = 'printing the PDF and the share images';
+  const fromBrowser = <T>(work: Promise<T>): Promise<T> =>
+    withinTime(options.totalMs, what, work).catch((error: unknown) => {
+      throw browserFailure(error, what);
+    });
+  const pdfTools = Promise.all([import('pdf-lib'), import('../pdf/finish-pdf.js'), import('../pdf/check-pdf.js')]);
+  const pdfBytes = time('pdf', () => fromBrowser(printPdf(session, stage.dir, PRINT_PAGE, onBlocked))).then((pdf) => {
+    mark('pdf');
+    return pdf;
+  });
+  const captured = time('png', () => fromBrowser(captureSocial(session, stage.dir, SHARE_PAGE, SHARE_FORMATS, onBlocked))).then(async (images) => {
+    mark('png');
+    // Staged now: the PDF usually takes longer.
+    await Promise.all(SHARE_FORMATS.map((format, index) => stage.write(format.file, images[index]!.png)));
+    return images;
+  });
+  // The browser's part ends here: it can go while the PDF is finished and the output written.
+  void Promise.allSettled([pdfBytes, captured]).then(options.onBrowserDone);
+  const printed = pdfBytes.then(async (pdf) => {
+    const [{ PDFDocument, ParseSpeeds }, { finishDocument }, { checkDocument, pdfBudget }] = await pdfTools;
+    const { article, meta, printTree, charts, body } = report;
+    // Loaded once (in one go: nothing else waits on this thread now), finished, saved,
+    // then checked as saved.
+    const finished = await time('finish', async () => {
+      const document = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+      finishDocument(document, meta, { article: article.toString(), body: printTree }, options.env);
+      return { document, bytes: await document.save({ objectsPerTick: Number.POSITIVE_INFINITY }) };
+    });
+    const sizes = await Promise.all(body.images.map((image) => stat(join(options.contentDir, image.source))));
+    const imageBytes = sizes.reduce((sum, stats) => sum + stats.size, 0);
+    const budget = pdfBudget(printTree, { charts: charts.length, images: body.images.length, imageBytes });
+    const check = await time('check', () => checkDocument(finished.document, finished.bytes.byteLength, budget));
+    return { pdf: finished.bytes, check };
+  });
+  const [{ pdf, check }, shares] = await Promise.all([printed, captured]);
+  return { pdf, check, shares, blocked: [...new Set(blocked)] };
+}

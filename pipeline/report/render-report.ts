@@ -1,0 +1,136 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Root } from 'hast';
+import type { Code } from 'mdast';
+import { VFile } from 'vfile';
+import { parseArticle } from '../article/parse-article.js';
+import type { FrontMatter } from '../article/read-front-matter.js';
+import { SHARE_FORMATS } from '../browser/index.js';
+import { renderCharts } from '../charts/render-charts.js';
+import type { ChartCache, RenderedChart } from '../charts/types.js';
+import { computeKeyFigures } from '../data/compute-key-figures.js';
+import { checkImages } from '../page/check-images.js';
+import { collectFonts } from '../page/collect-fonts.js';
+import { finishBody } from '../page/finish-body.js';
+import { type RenderedBody, renderBody } from '../page/render-html.js';
+import { renderPage, renderSocial } from '../page/render-page.js';
+import { ContentError, EnvironmentError } from '../problems/errors.js';
+import { addError, addWarning, allMessages, hasErrors } from '../problems/problems.js';
+import { TEMPLATES } from '../system/project.js';
+import { timer } from './timer.js';
+import type { OutputFile } from './write-output.js';
+
+/** The staged page the PDF is printed from: the page, hyphenated. */
+export const PRINT_PAGE = 'print.html';
+/** The staged page the share images are taken from, in every format. */
+export const SHARE_PAGE = 'share.html';
+
+export type RenderedReport = Readonly<{
+  article: VFile;
+  /** The article and the data files the charts read, with their problems. */
+  files: () => VFile[];
+  meta: FrontMatter;
+  charts: readonly RenderedChart[];
+  body: RenderedBody;
+  /** The body as printed: hyphenated, charts named by their descriptions. */
+  printTree: Root;
+  /**
+   * Every file of the output folder but the PDF and the share images, and the pages they
+   * are printed from: a path in the folder → its text, or the file to copy there.
+   */
+  outputs: ReadonlyMap<string, OutputFile>;
+}>;
+
+export type RenderOptions = Readonly<{
+  /** Charts rendered before, by a hash of their spec and data (a dev server keeps one). */
+  chartCache?: ChartCache;
+  timings?: Record<string, number>;
+}>;
+
+/**
+ * Steps 2 to 4 of a build, without a browser and without writing: the article parsed, its
+ * charts rendered, its page and print page. Throws ContentError with every problem found.
+ */
+export async function renderReport(contentDir: string, options: RenderOptions = {}): Promise<RenderedReport> {
+  const timings = options.timings ?? {};
+  const time = timer(timings);
+  // 2. Read and parse the article.
+  const article = await time('read', () => readArticle(contentDir));
+  const dataFiles = new Map<string, VFile>();
+  const dataFile = (url: string) => {
+    let file = dataFiles.get(url);
+    if (!file) {
+      file = new VFile({ path: url });
+      dataFiles.set(url, file);
+    }
+    return file;
+  };
+  const files = () => [article, ...dataFiles.values()];
+  const parsed = await time('parse', () => parseArticle(article));
+  const meta = parsed.frontMatter;
+
+  // 3. Render every chart once, to SVG; the page, the PDF and charts/ share it.
+  const charts = await time('charts', () =>
+    renderCharts(parsed.charts, { contentDir, lang: meta?.lang ?? 'en', article, dataFile, cache: options.chartCache }),
+  );
+
+  // 4. The page. The body is rendered even after a problem, so that one build reports them all.
+  const byNode = new Map<Code, RenderedChart>(charts.map((chart) => [parsed.charts[chart.index - 1]!.node, chart]));
+  const body = await time('html', () => renderBody(parsed.tree, byNode, article, contentDir, meta?.lang));
+  const images = await time('images', () => checkImages(body.images, contentDir, article));
+  if (!meta || hasErrors(files())) throw new ContentError(allMessages(files()));
+  if (!meta.url) {
+    addWarning(article, 'no "url" in the front matter: og:image is relative, and share cards need an absolute URL', { line: 1, column: 1 }, 'url');
+  }
+  const [pageTemplate, socialTemplate] = await Promise.all([readFile(join(TEMPLATES, 'page.html'), 'utf8'), readFile(join(TEMPLATES, 'social.html'), 'utf8')]);
+  const figures = await time('figures', () => computeKeyFigures(meta.figures ?? [], { contentDir, lang: meta.lang, article, lineOf: parsed.frontMatterLine }));
+  if (hasErrors(files())) throw new ContentError(allMessages(files()));
+  const shareChart = meta.share_chart ? charts.find((chart) => chart.id === meta.share_chart) : charts[0];
+  if (meta.share_chart && !shareChart) {
+    addError(
+      article,
+      `share_chart "${meta.share_chart}" is not the id of a chart of the article`,
+      { line: parsed.frontMatterLine(['share_chart']), column: 1 },
+      'share-chart',
+    );
+    throw new ContentError(allMessages(files()));
+  }
+  const extras = { figures, imageAlt: shareChart?.description };
+  const finished = finishBody(body.tree, meta.lang);
+  const printTree = finished.print;
+  const page = renderPage(pageTemplate, meta, finished.page, extras);
+  const printPage = renderPage(pageTemplate, meta, printTree, extras);
+
+  const fonts = collectFonts();
+  const outputs = new Map<string, OutputFile>([
+    ['index.html', page],
+    [PRINT_PAGE, printPage],
+    ['assets/fonts.css', fonts.css],
+    ['assets/page.css', { copy: join(TEMPLATES, 'page.css') }],
+    ['assets/print.css', { copy: join(TEMPLATES, 'print.css') }],
+    ['assets/social.css', { copy: join(TEMPLATES, 'social.css') }],
+    ['assets/favicon.svg', { copy: join(TEMPLATES, 'favicon.svg') }],
+    [SHARE_PAGE, renderSocial(socialTemplate, meta, { format: SHARE_FORMATS[0]!.name, chart: shareChart?.svg, figure: figures[0] })],
+    ...[...fonts.files].map(([source, target]) => [`assets/${target}`, { copy: source }] as const),
+    ...charts.map((chart) => [`charts/${chart.id}.svg`, chart.file] as const),
+    ...images,
+    // Each chart's data is published beside the page, where its table links to it.
+    ...charts.flatMap((chart) => (chart.data ? [[chart.data.url, { copy: chart.data.path }] as const] : [])),
+  ]);
+  return { article, files, meta, charts, body, printTree, outputs };
+}
+
+async function readArticle(contentDir: string): Promise<VFile> {
+  const path = join(contentDir, 'article.md');
+  try {
+    return new VFile({ path: 'article.md', cwd: contentDir, value: await readFile(path, 'utf8') });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      const file = new VFile({ path: 'article.md' });
+      addError(file, `no article.md in the content folder ${contentDir}`, undefined, 'article');
+      throw new ContentError(file.messages);
+    }
+    throw new EnvironmentError(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
+  }
+}
