@@ -20,7 +20,7 @@ const meta = {
 
 describe('finishPdf', () => {
   it('sets the document information from the front matter', async () => {
-    const pdf = await PDFDocument.load(await finishPdf(await blankPdf(), meta, { article: '', body: { type: 'root', children: [] } }, {}), {
+    const pdf = await PDFDocument.load((await finishPdf(await blankPdf(), meta, { article: '', body: { type: 'root', children: [] } }, {})).bytes, {
       updateMetadata: false,
     });
     expect(pdf.getTitle()).toBe('Chaos Numérique : 5 Millions');
@@ -34,7 +34,7 @@ describe('finishPdf', () => {
 
   it('takes its dates from SOURCE_DATE_EPOCH when set', async () => {
     const pdf = await PDFDocument.load(
-      await finishPdf(await blankPdf(), meta, { article: '', body: { type: 'root', children: [] } }, { SOURCE_DATE_EPOCH: '1700000000' }),
+      (await finishPdf(await blankPdf(), meta, { article: '', body: { type: 'root', children: [] } }, { SOURCE_DATE_EPOCH: '1700000000' })).bytes,
       { updateMetadata: false },
     );
     expect(pdf.getCreationDate()?.toISOString()).toBe('2023-11-14T22:13:20.000Z');
@@ -44,6 +44,6 @@ describe('finishPdf', () => {
     const input = await blankPdf();
     const first = await finishPdf(input, meta, { article: '', body: { type: 'root', children: [] } }, {});
     const second = await finishPdf(input, meta, { article: '', body: { type: 'root', children: [] } }, {});
-    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
   });
 });

@@ -1,3 +1,5 @@
+// The article: its Markdown tree (remark, GFM), its front matter, and its chart fences with their
+// places.
 import type { Code, Root, Yaml } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';

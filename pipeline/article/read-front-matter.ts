@@ -1,47 +1,40 @@
+// The front matter: its YAML read with the line of every key, checked by a zod schema from which
+// its types are made.
 import type { VFile } from 'vfile';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { firstLine } from '../problems/errors.js';
 import { addError } from '../problems/problems.js';
 
-/**
- * A key figure of the cover, computed from a data file: `sum`, `mean`, `min` or `max` of
- * a column, or `count` of the rows. With `show`, `min` and `max` give that column of the
- * row they pick (the country with the most users) instead of the number.
- */
-export type KeyFigureSpec = Readonly<{
-  label: string;
-  data: string;
-  op: 'sum' | 'mean' | 'min' | 'max' | 'count';
-  field?: string;
-  show?: string;
-  format: 'number' | 'compact';
-}>;
-
-/** The strict front matter of an article, as the rest of the pipeline sees it. */
-export type FrontMatter = Readonly<{
-  title: string;
-  /** The running header of the PDF; else the title, cut at a word. */
-  short_title?: string;
-  subtitle?: string;
-  description: string;
-  lang: string;
-  date: string;
-  author?: string;
-  url?: string;
-  keywords?: readonly string[];
-  /** The chart shown small on the share images (its fence id); else the first chart. */
-  share_chart?: string;
-  figures?: readonly KeyFigureSpec[];
-}>;
-
 /** The line of a front-matter key (`['figures', 0, 'field']`) in article.md. */
 export type FrontMatterLines = (path: readonly (string | number)[]) => number;
 
 const text = z.string().trim().min(1, 'must not be empty');
 
+/**
+ * A key figure of the cover, computed from a data file: `sum`, `mean`, `min` or `max` of
+ * a column, or `count` of the rows. With `show`, `min` and `max` give that column of the
+ * row they pick (the country with the most users) instead of the number.
+ */
+const keyFigure = z
+  .object({
+    label: text,
+    data: text,
+    op: z.enum(['sum', 'mean', 'min', 'max', 'count']),
+    field: text.optional(),
+    show: text.optional(),
+    format: z.enum(['number', 'compact']).default('number'),
+  })
+  .strict()
+  .refine((figure) => figure.op === 'count' || figure.field !== undefined, { message: 'needs a "field" to compute on', path: ['field'] })
+  .refine((figure) => figure.show === undefined || figure.op === 'min' || figure.op === 'max', {
+    message: 'can only be used with op min or max',
+    path: ['show'],
+  });
+
 const schema = z.object({
   title: text,
+  /** The running header of the PDF; else the title, cut at a word. */
   short_title: text.max(80, 'must be at most 80 characters').optional(),
   subtitle: text.optional(),
   description: text,
@@ -53,28 +46,15 @@ const schema = z.object({
     .refine((value) => /^https?:\/\/[^/]+/.test(value), 'must be an absolute http(s) URL')
     .optional(),
   keywords: z.array(text).optional(),
+  /** The chart shown small on the share images (its fence id); else the first chart. */
   share_chart: text.optional(),
-  figures: z
-    .array(
-      z
-        .object({
-          label: text,
-          data: text,
-          op: z.enum(['sum', 'mean', 'min', 'max', 'count']),
-          field: text.optional(),
-          show: text.optional(),
-          format: z.enum(['number', 'compact']).default('number'),
-        })
-        .strict()
-        .refine((figure) => figure.op === 'count' || figure.field !== undefined, { message: 'needs a "field" to compute on', path: ['field'] })
-        .refine((figure) => figure.show === undefined || figure.op === 'min' || figure.op === 'max', {
-          message: 'can only be used with op min or max',
-          path: ['show'],
-        }),
-    )
-    .max(4, 'holds at most 4 key figures')
-    .optional(),
+  figures: z.array(keyFigure).max(4, 'holds at most 4 key figures').optional(),
 });
+
+export type KeyFigureSpec = Readonly<z.output<typeof keyFigure>>;
+
+/** The strict front matter of an article, as the rest of the pipeline sees it: what the schema gives. */
+export type FrontMatter = Readonly<z.output<typeof schema>>;
 
 function isLanguageTag(value: string): boolean {
   try {

@@ -1,3 +1,5 @@
+// The launched browser's folder (profile and temporary files), named after the build's process, and
+// the removal of those of dead builds.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,5 @@
+// The share images: the staged share page laid out in each format, its title fitted, and a
+// screenshot of each.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserSession } from './session.js';

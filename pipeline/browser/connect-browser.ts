@@ -1,3 +1,4 @@
+// A session on a Chrome that runs elsewhere (--browser-ws), left running when the session ends.
 import type { Browser } from 'puppeteer';
 import { EnvironmentError, firstLine } from '../problems/errors.js';
 import type { LaunchOptions } from './launch-browser.js';

@@ -1,3 +1,5 @@
+// Where the browser is: PUPPETEER_EXECUTABLE_PATH, else the headless shell or a Chrome or Chromium
+// in the usual places.
 import { accessSync, constants, existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';

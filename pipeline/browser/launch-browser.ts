@@ -1,3 +1,5 @@
+// A local Chromium launched with the build's command line, driven over a pipe, killed with its
+// whole process group.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { rm } from 'node:fs/promises';

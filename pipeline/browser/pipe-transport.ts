@@ -1,3 +1,4 @@
+// Puppeteer's transport over Chromium's --remote-debugging-pipe.
 import type { Readable, Writable } from 'node:stream';
 import type { ConnectionTransport } from 'puppeteer';
 

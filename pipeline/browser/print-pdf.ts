@@ -1,3 +1,4 @@
+// The A4 PDF, printed from the staged print page.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PageSource } from './session.js';

@@ -1,3 +1,5 @@
+// A browser session as a build uses it: warm pages handed out first, screenshots one at a time, one
+// way to end it.
 import type { Browser, Page } from 'puppeteer';
 
 /**
@@ -27,7 +29,7 @@ export type BrowserSession = AsyncDisposable &
   }>;
 
 /** Runs tasks one at a time, in the order they were queued. */
-export function serial(): <T>(task: () => Promise<T>) => Promise<T> {
+function serial(): <T>(task: () => Promise<T>) => Promise<T> {
   let last: Promise<unknown> = Promise.resolve();
   return (task) => {
     const run = last.then(task, task);

@@ -1,3 +1,4 @@
+// The browser of a run, started (or connected to) first thing and ended once, however the run ends.
 import { connectBrowser } from './connect-browser.js';
 import { findBrowser } from './find-browser.js';
 import { launchBrowser } from './launch-browser.js';

@@ -1,3 +1,4 @@
+// The browser's time limits, and its failures told as one-line environment errors.
 import { EnvironmentError, firstLine } from '../problems/errors.js';
 
 /** No build waits forever on a browser that stopped answering (BRIEFING_BROWSER_TIMEOUT, seconds). */

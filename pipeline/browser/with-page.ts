@@ -1,3 +1,5 @@
+// A page confined to a folder: every request outside it refused and reported, JavaScript off unless
+// asked for.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer';

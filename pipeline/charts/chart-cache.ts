@@ -1,3 +1,4 @@
+// The chart cache: charts drawn before, on disk or in memory, keyed by everything that makes them.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -5,7 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { ChartSource } from '../article/parse-article.js';
 import { collectDataUrls, type DataLoader, resolveContentUrl } from '../data/load-chart-data.js';
-import { listFiles, PIPELINE_CODE, projectRoot } from '../system/project.js';
+import { hashFiles, PIPELINE_CODE, projectRoot } from '../system/project.js';
 import type { ChartCache, ChartContext, DrawnChart } from './types.js';
 
 const require = createRequire(import.meta.url);
@@ -20,17 +21,9 @@ let version: string | undefined;
  * (as it runs: sources, or their compiled bundle) and the versions of vega, vega-lite and
  * the fonts whose metrics lay its text out.
  */
-export function codeVersion(): string {
+function codeVersion(): string {
   if (!version) {
-    const hash = createHash('sha256');
-    for (const name of listFiles(PIPELINE_CODE)) {
-      if (/\.(ts|js|json)$/.test(name))
-        hash
-          .update(name)
-          .update('\0')
-          .update(readFileSync(join(PIPELINE_CODE, name)))
-          .update('\0');
-    }
+    const hash = createHash('sha256').update(hashFiles(PIPELINE_CODE, /\.(ts|js|json)$/));
     for (const name of ['vega', 'vega-lite', '@fontsource/source-sans-3']) hash.update(`${name}@${packageVersion(name)}`);
     version = hash.digest('hex').slice(0, 16);
   }
@@ -63,7 +56,7 @@ export function memoryChartCache(): ChartCache {
  * A cache kept in `dir` (JSON files), so that a build draws again only the charts whose
  * fence or data changed since the last build; in front of it, a cache in memory.
  */
-export function diskChartCache(dir: string): ChartCache {
+function diskChartCache(dir: string): ChartCache {
   const memory = memoryChartCache();
   const path = (key: string) => join(dir, `${key}.json`);
   return {

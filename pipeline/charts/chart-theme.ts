@@ -1,27 +1,29 @@
+// The charts' theme (from the palette) and their d3 number and time locales, by language.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type { Config } from 'vega-lite';
+import { CHART_COLORS, FONTS, LIGHT } from '../design/palette.js';
 
 const require = createRequire(import.meta.url);
 
 /** The report's chart font: the same family the page and the PDF load. */
-export const CHART_FONT = '"Source Sans 3", "Source Sans Pro", "Helvetica Neue", Arial, sans-serif';
+const CHART_FONT = FONTS.chart;
 
 /** Ink, accent and a categorical palette shared by the page, the PDF and the charts. */
-export const PALETTE = {
-  ink: '#1d2430',
-  muted: '#5b6472',
-  grid: '#e3e6ea',
-  accent: '#b8322a',
-  category: ['#b8322a', '#1f5f8b', '#e3913f', '#3a8f7b', '#7a5c99', '#c9a227', '#5d8fc6', '#a35f48', '#6b7f3a', '#8d96a3'],
-  sequential: ['#fbe3d6', '#f1a98a', '#d9694a', '#b8322a', '#7d1d18'],
+const PALETTE = {
+  ink: LIGHT.ink,
+  muted: LIGHT.muted,
+  grid: CHART_COLORS.grid,
+  accent: LIGHT.accent,
+  category: CHART_COLORS.category,
+  sequential: CHART_COLORS.sequential,
 } as const;
 
 /** Theme merged under each spec's own `config`: the spec wins where it says something. */
 export const chartConfig: Config = {
   font: CHART_FONT,
-  background: '#ffffff',
+  background: LIGHT.paper,
   padding: 4,
   view: { stroke: null },
   title: {
@@ -41,8 +43,8 @@ export const chartConfig: Config = {
     labelColor: PALETTE.ink,
     titleColor: PALETTE.muted,
     gridColor: PALETTE.grid,
-    domainColor: '#9aa1ab',
-    tickColor: '#9aa1ab',
+    domainColor: CHART_COLORS.axis,
+    tickColor: CHART_COLORS.axis,
   },
   legend: {
     labelFontSize: 12,

@@ -1,3 +1,5 @@
+// The spec mistakes vega-lite would report about its internals: unknown marks and channels, broken
+// expressions.
 import { findNodeAtLocation, type JSONPath, parseTree } from 'jsonc-parser';
 import { parseExpression } from 'vega';
 import { suggest } from './near-miss.js';

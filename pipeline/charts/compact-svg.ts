@@ -1,3 +1,4 @@
+// A chart's SVG with its coordinates rounded to a tenth of a pixel.
 import type { Element } from 'hast';
 
 /** Attributes whose numbers are coordinates. */

@@ -1,15 +1,10 @@
+// The sentence under a chart of categories, computed from its data: which leads, with how much, and
+// its share.
 import { numberIn, type Row } from '../data/read-table.js';
+import { knownLanguage } from '../language/languages.js';
 import { formatNumber } from '../language/localize.js';
 
 type Encoding = Record<string, { field?: unknown; type?: unknown; title?: unknown; aggregate?: unknown; axis?: { title?: unknown; format?: unknown } | null }>;
-
-/** One sentence per language: "{measure}: {leader} leads with {value}{, share of the total}." */
-const SENTENCES: Readonly<Record<string, (measure: string, leader: string, value: string, share: string | undefined) => string>> = {
-  en: (measure, leader, value, share) => `${measure}: ${leader} leads with ${value}${share ? `, ${share} of the total` : ''}.`,
-  fr: (measure, leader, value, share) => `${measure} : ${leader} en tête avec ${value}${share ? `, soit ${share} du total` : ''}.`,
-  de: (measure, leader, value, share) => `${measure}: ${leader} liegt vorn mit ${value}${share ? `, ${share} der Gesamtsumme` : ''}.`,
-  es: (measure, leader, value, share) => `${measure}: ${leader} encabeza con ${value}${share ? `, el ${share} del total` : ''}.`,
-};
 
 /**
  * A sentence that says what a chart of categories shows, computed from its data: which
@@ -17,7 +12,7 @@ const SENTENCES: Readonly<Record<string, (measure: string, leader: string, value
  * Charts it cannot read this way (maps, time series, derived fields) get none.
  */
 export function describeChart(spec: Record<string, unknown>, rows: readonly Row[], lang: string): string | undefined {
-  const sentence = SENTENCES[new Intl.Locale(lang).language];
+  const sentence = knownLanguage(lang)?.leads;
   const pair = categoryAndMeasure(spec);
   if (!sentence || !pair || rows.length < 2) return undefined;
   const { category, measure } = pair;

@@ -6,6 +6,7 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { ChartSource } from '../article/parse-article.js';
 import { type DataLoader, readChartData } from '../data/load-chart-data.js';
+import { language } from '../language/languages.js';
 import { typesetString } from '../language/typeset-text.js';
 import { firstLine } from '../problems/errors.js';
 import { addError } from '../problems/problems.js';
@@ -105,6 +106,5 @@ function readTitle(spec: Record<string, unknown>): string | undefined {
 }
 
 function fallbackTitle(index: number, lang: string): string {
-  const word = lang.startsWith('fr') ? 'Graphique' : lang.startsWith('de') ? 'Grafik' : 'Chart';
-  return `${word} ${index}`;
+  return `${language(lang).chart} ${index}`;
 }

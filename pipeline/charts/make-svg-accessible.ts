@@ -1,3 +1,4 @@
+// A chart's SVG made accessible: role, title and description, and, for print, named by both.
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
@@ -73,7 +74,7 @@ function hideParts(svg: Element): void {
  * a chart is named by its title and its description together, so that the PDF's alt text
  * says what the chart shows; the page keeps the two apart, as screen readers expect.
  */
-export function nameChartsWithDescriptions(tree: Root): void {
+function nameChartsWithDescriptions(tree: Root): void {
   visit(tree, 'element', (node: Element) => {
     const { ariaLabelledBy, ariaDescribedBy } = node.properties;
     if (node.tagName !== 'svg' || !Array.isArray(ariaLabelledBy) || !Array.isArray(ariaDescribedBy)) return;

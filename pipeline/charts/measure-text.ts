@@ -1,3 +1,4 @@
+// Text widths from the report's own fonts, for vega's layout.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';

@@ -1,3 +1,5 @@
+// Every chart of the article rendered once: its spec and data checked, then taken from the cache or
+// drawn.
 import type { VFile } from 'vfile';
 import type { ChartSource } from '../article/parse-article.js';
 import { checkCsv } from '../data/check-csv.js';
@@ -8,7 +10,7 @@ import type { ChartContext, DrawnChart, RenderedChart } from './types.js';
 
 /** Renders every chart; problems are recorded on the files, failed charts are left out. */
 export async function renderCharts(charts: readonly ChartSource[], context: ChartContext): Promise<RenderedChart[]> {
-  const loader = createDataLoader(context.contentDir);
+  const loader = context.loader ?? createDataLoader(context.contentDir);
   // One after the other: vega numbers clip paths and gradients with a global counter, and
   // resetting it per chart keeps the SVG of a chart the same from build to build.
   const rendered: RenderedChart[] = [];

@@ -1,6 +1,7 @@
+// The types the chart modules share.
 import type { Element } from 'hast';
 import type { VFile } from 'vfile';
-import type { ChartData } from '../data/load-chart-data.js';
+import type { ChartData, DataLoader } from '../data/load-chart-data.js';
 
 /** The types the chart modules share: what a rendered chart is, and what rendering needs. */
 
@@ -44,4 +45,6 @@ export type ChartContext = Readonly<{
   article: VFile;
   /** Data files that charts read get their own VFile, so CSV problems name the CSV. */
   dataFile: (url: string) => VFile;
+  /** The build's one reader of the content folder's data (each file read once); else one of the charts' own. */
+  loader?: DataLoader;
 }>;

@@ -1,3 +1,4 @@
+// vega-lite's JSON schema, and the marks and channels it lists, read once.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 

@@ -1,3 +1,5 @@
+// `npm run build:report`: the command line, its reports built with one browser, each failure told
+// in one line with its exit status.
 import { availableParallelism, constants } from 'node:os';
 import { relative } from 'node:path';
 import { type StartedBrowser, startBrowser } from '../browser/index.js';

@@ -1,3 +1,4 @@
+// The command line's flags, as strict options: the reports to build and where.
 import { basename, join, resolve } from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
 

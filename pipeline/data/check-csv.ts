@@ -1,6 +1,9 @@
+// A CSV that a chart reads, checked: it parses, has rows, and holds numbers where the chart needs
+// them.
 import { parse } from 'csv-parse/sync';
 import type { VFile } from 'vfile';
 import { addError } from '../problems/problems.js';
+import { parseCell } from './read-table.js';
 
 type Row = { info: { lines: number }; record: Record<string, string> };
 
@@ -24,11 +27,8 @@ export function checkCsv(text: string, file: VFile, quantitativeFields: Readonly
   }
   for (const { info, record } of rows) {
     for (const field of quantitativeFields) {
-      const value = record[field];
-      if (value === undefined || value.trim() === '') continue;
-      if (!Number.isFinite(Number(value.trim()))) {
-        addError(file, `column "${field}": "${value}" is not a number`, { line: info.lines }, 'csv-number');
-      }
+      const cell = parseCell(record[field]);
+      if (cell.kind === 'text') addError(file, `column "${field}": "${cell.text}" is not a number`, { line: info.lines }, 'csv-number');
     }
   }
 }

@@ -1,10 +1,11 @@
+// The cover's key figures, computed from the data files.
 import { readFile } from 'node:fs/promises';
 import type { VFile } from 'vfile';
 import type { FrontMatterLines, KeyFigureSpec } from '../article/read-front-matter.js';
 import { formatNumber } from '../language/localize.js';
 import { addError } from '../problems/problems.js';
-import { resolveContentUrl } from './load-chart-data.js';
-import { type Row, readTable } from './read-table.js';
+import { type DataLoader, resolveContentUrl } from './load-chart-data.js';
+import { parseCell, type Row, readTable } from './read-table.js';
 
 /** A key figure as the cover shows it: "5,3 millions" / "d’utilisateurs bloqués". */
 export type KeyFigure = Readonly<{ value: string; label: string; detail?: string }>;
@@ -15,7 +16,7 @@ export type KeyFigure = Readonly<{ value: string; label: string; detail?: string
  */
 export async function computeKeyFigures(
   specs: readonly KeyFigureSpec[],
-  context: Readonly<{ contentDir: string; lang: string; article: VFile; lineOf: FrontMatterLines }>,
+  context: Readonly<{ contentDir: string; lang: string; article: VFile; lineOf: FrontMatterLines; loader?: DataLoader }>,
 ): Promise<KeyFigure[]> {
   const figures: KeyFigure[] = [];
   for (const [index, spec] of specs.entries()) {
@@ -27,7 +28,8 @@ export async function computeKeyFigures(
       fail('data', resolved.reason);
       continue;
     }
-    const rows = readTable(await readFile(resolved.path, 'utf8'), spec.data);
+    const read = context.loader?.file ?? ((path: string) => readFile(path, 'utf8'));
+    const rows = readTable(await read(resolved.path), spec.data);
     if (typeof rows === 'string') {
       fail('data', rows);
       continue;
@@ -51,16 +53,14 @@ export function computeFigure(spec: KeyFigureSpec, rows: readonly Row[], lang: s
     if (column !== undefined && !(column in rows[0]!)) return { problem: `no column "${column}" in ${spec.data}`, key };
   }
   if (spec.op === 'count') {
-    const count = spec.field ? rows.filter((row) => String(row[spec.field!] ?? '').trim() !== '').length : rows.length;
+    const count = spec.field ? rows.filter((row) => parseCell(row[spec.field!]).kind !== 'empty').length : rows.length;
     return { value: format(count), label: spec.label };
   }
   const field = spec.field!;
-  const values = rows
-    .map((row, position) => ({ row, value: String(row[field] ?? '').trim(), position }))
-    .filter((entry) => entry.value !== '')
-    .map((entry) => ({ ...entry, number: Number(entry.value) }));
-  const wrong = values.find((entry) => !Number.isFinite(entry.number));
-  if (wrong) return { problem: `column "${field}" of ${spec.data}: "${wrong.value}" is not a number`, key: 'field' };
+  const cells = rows.map((row) => ({ row, cell: parseCell(row[field]) }));
+  const wrong = cells.find(({ cell }) => cell.kind === 'text');
+  if (wrong?.cell.kind === 'text') return { problem: `column "${field}" of ${spec.data}: "${wrong.cell.text.trim()}" is not a number`, key: 'field' };
+  const values = cells.flatMap(({ row, cell }) => (cell.kind === 'number' ? [{ row, number: cell.number }] : []));
   if (values.length === 0) return { problem: `column "${field}" of ${spec.data} holds no number`, key: 'field' };
   const numbers = values.map((entry) => entry.number);
   if (spec.op === 'sum') return { value: format(numbers.reduce((a, b) => a + b, 0)), label: spec.label };

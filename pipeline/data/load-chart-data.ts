@@ -1,3 +1,5 @@
+// Chart data confined to the content folder: its URLs resolved and checked, read once, and given to
+// vega.
 import { existsSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -11,7 +13,7 @@ const require = createRequire(import.meta.url);
  * Maps may use the world-atlas TopoJSON that ships with the pipeline, without copying it
  * into every content folder: `"url": "world-atlas:countries-110m.json"`.
  */
-export const ATLAS_SCHEME = 'world-atlas:';
+const ATLAS_SCHEME = 'world-atlas:';
 const ATLAS_FILES = /^(countries|land)-(10m|50m|110m)\.json$/;
 
 export type ResolvedPath = { ok: true; path: string; relative: string } | { ok: false; reason: string };
@@ -123,7 +125,7 @@ export function createDataLoader(contentDir: string, readText: (path: string) =>
   };
 }
 
-export function cachedReader(): (path: string) => Promise<string> {
+function cachedReader(): (path: string) => Promise<string> {
   const cache = new Map<string, Promise<string>>();
   return (path) => {
     let text = cache.get(path);

@@ -1,3 +1,4 @@
+// The rows of a CSV or JSON data file, and the one reading of a cell.
 import { parse } from 'csv-parse/sync';
 import { firstLine } from '../problems/errors.js';
 
@@ -14,10 +15,24 @@ export function readTable(text: string, url: string): Row[] | string {
   }
 }
 
+/**
+ * What a cell of a data file holds: nothing (an empty cell is a missing value, not zero),
+ * a number (as JavaScript reads it: 1250, -0.5, 1e6), or text. The one reading of a cell
+ * that the checks, the charts' tables and the key figures share.
+ */
+export type Cell = Readonly<{ kind: 'empty' }> | Readonly<{ kind: 'number'; number: number }> | Readonly<{ kind: 'text'; text: string }>;
+
+export function parseCell(value: unknown): Cell {
+  if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', number: value } : { kind: 'text', text: String(value) };
+  if (value === null || value === undefined) return { kind: 'empty' };
+  const text = String(value).trim();
+  if (text === '') return { kind: 'empty' };
+  const number = Number(text);
+  return Number.isFinite(number) ? { kind: 'number', number } : { kind: 'text', text: String(value) };
+}
+
 /** A value as a number when the cell holds one; empty cells are missing, not zero. */
 export function numberIn(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value !== 'string' || value.trim() === '') return undefined;
-  const number = Number(value.trim());
-  return Number.isFinite(number) ? number : undefined;
+  const cell = parseCell(value);
+  return cell.kind === 'number' ? cell.number : undefined;
 }

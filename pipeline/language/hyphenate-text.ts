@@ -1,6 +1,8 @@
+// Soft hyphens in the running text of print, from the `hyphen` patterns of the language.
 import { createRequire } from 'node:module';
 import type { Element, Root, Text } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
+import { knownLanguage } from './languages.js';
 import { isVerbatim } from './typeset-text.js';
 
 const require = createRequire(import.meta.url);
@@ -13,7 +15,7 @@ const UNBROKEN = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'figcaption',
 /** The `hyphen` patterns for a BCP 47 tag (`de-CH` → `de`, `en` → `en-us`), if there are any. */
 function hyphenatorFor(lang: string): Hyphenate | undefined {
   const locale = new Intl.Locale(lang);
-  const candidates = [lang.toLowerCase(), `${locale.language}-${locale.region ?? ''}`.toLowerCase(), locale.language, locale.language === 'en' ? 'en-us' : ''];
+  const candidates = [lang.toLowerCase(), `${locale.language}-${locale.region ?? ''}`.toLowerCase(), locale.language, knownLanguage(lang)?.hyphenation ?? ''];
   for (const name of candidates) {
     if (!/^[a-z]{2,3}(-[a-z0-9]+)*$/.test(name)) continue;
     try {

@@ -1,75 +1,11 @@
-/** The few words the templates write themselves, by language; English when a language is missing. */
-export type Strings = Readonly<{ downloadPdf: string; page: string; of: string; chartData: string; downloadData: string; rowsShown: string; table: string }>;
+// Dates, numbers, locales and the templates' words, in the article's language.
+import { language, type Strings } from './languages.js';
 
-const STRINGS: Readonly<Record<string, Strings>> = {
-  en: {
-    downloadPdf: 'Download the PDF briefing',
-    page: 'page',
-    of: 'of',
-    chartData: 'The data behind this chart',
-    downloadData: 'Download the data',
-    rowsShown: 'rows shown',
-    table: 'Table',
-  },
-  fr: {
-    downloadPdf: 'Télécharger la synthèse en PDF',
-    page: 'page',
-    of: 'sur',
-    chartData: 'Les données de ce graphique',
-    downloadData: 'Télécharger les données',
-    rowsShown: 'lignes affichées',
-    table: 'Tableau',
-  },
-  de: {
-    downloadPdf: 'Das Briefing als PDF herunterladen',
-    page: 'Seite',
-    of: 'von',
-    chartData: 'Die Daten dieser Grafik',
-    downloadData: 'Daten herunterladen',
-    rowsShown: 'Zeilen angezeigt',
-    table: 'Tabelle',
-  },
-  es: {
-    downloadPdf: 'Descargar el informe en PDF',
-    page: 'página',
-    of: 'de',
-    chartData: 'Los datos de este gráfico',
-    downloadData: 'Descargar los datos',
-    rowsShown: 'filas mostradas',
-    table: 'Tabla',
-  },
-  it: {
-    downloadPdf: 'Scarica il documento in PDF',
-    page: 'pagina',
-    of: 'di',
-    chartData: 'I dati di questo grafico',
-    downloadData: 'Scarica i dati',
-    rowsShown: 'righe mostrate',
-    table: 'Tabella',
-  },
-  pt: {
-    downloadPdf: 'Descarregar o relatório em PDF',
-    page: 'página',
-    of: 'de',
-    chartData: 'Os dados deste gráfico',
-    downloadData: 'Descarregar os dados',
-    rowsShown: 'linhas mostradas',
-    table: 'Tabela',
-  },
-  nl: {
-    downloadPdf: 'Download het rapport als pdf',
-    page: 'pagina',
-    of: 'van',
-    chartData: 'De gegevens achter deze grafiek',
-    downloadData: 'Download de gegevens',
-    rowsShown: 'rijen getoond',
-    table: 'Tabel',
-  },
-};
+export type { Strings };
 
+/** The few words the templates write themselves, in the article's language; English when it has none. */
 export function localStrings(lang: string): Strings {
-  const language = new Intl.Locale(lang).language;
-  return STRINGS[language] ?? STRINGS.en!;
+  return language(lang).strings;
 }
 
 /** The front-matter date (YYYY-MM-DD) written out in the article's language. */

@@ -1,3 +1,5 @@
+// The body's images made safe to publish: SVG sanitized or refused, raster bytes checked against
+// their extension.
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { VFile } from 'vfile';

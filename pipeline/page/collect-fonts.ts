@@ -1,3 +1,4 @@
+// The report's web fonts: the @font-face rules and the font files to publish in assets/.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

@@ -1,3 +1,4 @@
+// The last passes over a rendered body, composed for the page and for print.
 import type { Root } from 'hast';
 import { unified } from 'unified';
 import { rehypeNameCharts } from '../charts/make-svg-accessible.js';

@@ -1,3 +1,4 @@
+// A unified plugin: the body's images pointed at their copies in assets/, and listed.
 import type { Element, Root } from 'hast';
 import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';

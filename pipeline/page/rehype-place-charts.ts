@@ -1,3 +1,4 @@
+// A unified plugin: each chart in place of its fence, a figure with its sentence and its data.
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';

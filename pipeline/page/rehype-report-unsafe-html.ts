@@ -1,3 +1,4 @@
+// A unified plugin: what the sanitizer will remove from the raw HTML, reported at its line.
 import type { Element, Root } from 'hast';
 import { defaultSchema } from 'rehype-sanitize';
 import { visit } from 'unist-util-visit';

@@ -1,3 +1,4 @@
+// A unified plugin: each table in a box of its own that scrolls sideways.
 import type { Element, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Strings } from '../language/localize.js';

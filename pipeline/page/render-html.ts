@@ -1,3 +1,5 @@
+// The article's body as HTML: Markdown to hast, raw HTML sanitized, charts, tables and images in
+// place.
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Code, Root as MdastRoot } from 'mdast';
 import { defaultHandlers, type State } from 'mdast-util-to-hast';

@@ -1,3 +1,4 @@
+// The page and share templates filled (Mustache): metadata, cover, key figures and body.
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import Mustache from 'mustache';
@@ -6,8 +7,6 @@ import { unified } from 'unified';
 import type { FrontMatter } from '../article/read-front-matter.js';
 import type { KeyFigure } from '../data/compute-key-figures.js';
 import { formatDate, localStrings, ogLocale } from '../language/localize.js';
-
-export type Templates = Readonly<{ page: string; social: string }>;
 
 /**
  * Fills the page template. Mustache escapes every value; the only raw insertions are the

@@ -1,3 +1,5 @@
+// An SVG image of the content sanitized with DOMPurify, and what it held that could run or reach
+// out.
 import { createRequire } from 'node:module';
 import type { DOMPurify as Purifier } from 'dompurify';
 

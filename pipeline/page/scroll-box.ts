@@ -1,3 +1,4 @@
+// A box that scrolls a wide table sideways, and takes the keyboard focus.
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 

@@ -1,7 +1,9 @@
+// The build's check of its own PDF: fonts embedded, pages and bytes within their budget.
 import type { Root } from 'hast';
 import { toString as textOf } from 'hast-util-to-string';
-import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName } from 'pdf-lib';
 import { visit } from 'unist-util-visit';
+import type { FinishedPdf } from './finish-pdf.js';
 
 export type PdfBudget = Readonly<{ maxPages: number; maxBytes: number }>;
 export type PdfReport = Readonly<{ errors: string[]; warnings: string[]; pages: number }>;
@@ -14,12 +16,9 @@ const FALLBACK_FONTS = /DejaVu|Liberation|FreeSans|FreeSerif|Noto|Arial|Helvetic
  * Type 3, a page count and a size within the budget. A glyph drawn with a system font
  * (a character the report's fonts do not have) is a warning naming that font.
  */
-export async function checkPdf(pdf: Uint8Array, budget: PdfBudget): Promise<PdfReport> {
-  return checkDocument(await PDFDocument.load(pdf, { updateMetadata: false }), pdf.byteLength, budget);
-}
-
-/** `checkPdf` on a PDF already loaded (the document as saved, and its size in bytes). */
-export function checkDocument(document: PDFDocument, byteLength: number, budget: PdfBudget): PdfReport {
+export function checkPdf(pdf: FinishedPdf, budget: PdfBudget): PdfReport {
+  const { document } = pdf;
+  const byteLength = pdf.bytes.byteLength;
   const errors: string[] = [];
   const warnings: string[] = [];
   const context = document.context;

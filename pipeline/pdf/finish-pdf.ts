@@ -1,10 +1,14 @@
+// The printed PDF finished with pdf-lib: its metadata, bookmarks and copyable text.
 import type { Root } from 'hast';
 import { toString as textOf } from 'hast-util-to-string';
-import { decodePDFRawStream, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
+import { decodePDFRawStream, ParseSpeeds, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { visit } from 'unist-util-visit';
 import type { FrontMatter } from '../article/read-front-matter.js';
 
-export const PRODUCER = 'briefing';
+const PRODUCER = 'briefing';
+
+/** A finished PDF: its bytes as published, and the document they were saved from. */
+export type FinishedPdf = Readonly<{ document: PDFDocument; bytes: Uint8Array }>;
 
 /**
  * Characters that fonts draw with one shared glyph. The PDF maps each glyph back to a
@@ -26,19 +30,14 @@ export async function finishPdf(
   meta: FrontMatter,
   text: Readonly<{ article: string; body: Root }>,
   env: NodeJS.ProcessEnv = process.env,
-): Promise<Uint8Array> {
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
+): Promise<FinishedPdf> {
+  // Loaded once, in one go (nothing else waits on this thread now), and kept for its check.
+  const document = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   finishDocument(document, meta, text, env);
-  return document.save();
+  return { document, bytes: await document.save({ objectsPerTick: Number.POSITIVE_INFINITY }) };
 }
 
-/** `finishPdf` on a PDF already loaded, for a build that goes on to check it. */
-export function finishDocument(
-  document: PDFDocument,
-  meta: FrontMatter,
-  text: Readonly<{ article: string; body: Root }>,
-  env: NodeJS.ProcessEnv = process.env,
-): void {
+function finishDocument(document: PDFDocument, meta: FrontMatter, text: Readonly<{ article: string; body: Root }>, env: NodeJS.ProcessEnv = process.env): void {
   setMetadata(document, meta, env);
   repairToUnicode(document, text.article);
   repairOutline(document, [meta.title, ...headingTexts(text.body)]);

@@ -1,3 +1,5 @@
+// The two kinds of failure (content, environment) with their exit statuses, and how a problem is
+// told.
 import type { VFileMessage } from 'vfile-message';
 
 /** Exit statuses of the contract: 1 the content is invalid, 2 the environment is at fault. */

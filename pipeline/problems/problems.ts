@@ -1,3 +1,4 @@
+// Content problems recorded on their files, with a place, to be reported together.
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';

@@ -1,3 +1,4 @@
+// A whole build, in numbered steps: content folder in, output folder replaced.
 import { resolve } from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { type BrowserSession, browserTimeouts, overflowProblem, SHARE_FORMATS, startBrowser } from '../browser/index.js';

@@ -1,3 +1,4 @@
+// Whether an output folder is the build's to replace, and the manifest that proves it.
 import { lstatSync, readdirSync, readFileSync, realpathSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, parse, relative, resolve } from 'node:path';

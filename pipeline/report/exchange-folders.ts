@@ -1,3 +1,4 @@
+// Two folders exchanged in one step of the system.
 import { createRequire } from 'node:module';
 
 /**

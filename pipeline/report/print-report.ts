@@ -1,3 +1,4 @@
+// The browser's part of a build: the PDF and share images, the PDF finished and checked.
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type BrowserSession, browserFailure, captureSocial, printPdf, SHARE_FORMATS, type ShareImage, withinTime } from '../browser/index.js';
@@ -47,7 +48,8 @@ export async function printReport(options: PrintOptions): Promise<PrintedReport>
     withinTime(options.totalMs, what, work).catch((error: unknown) => {
       throw browserFailure(error, what);
     });
-  const pdfTools = Promise.all([import('pdf-lib'), import('../pdf/finish-pdf.js'), import('../pdf/check-pdf.js')]);
+  // pdf-lib loads while the browser prints.
+  const pdfTools = Promise.all([import('../pdf/finish-pdf.js'), import('../pdf/check-pdf.js')]);
   const pdfBytes = time('pdf', () => fromBrowser(printPdf(session, stage.dir, PRINT_PAGE, onBlocked))).then((pdf) => {
     mark('pdf');
     return pdf;
@@ -61,19 +63,13 @@ export async function printReport(options: PrintOptions): Promise<PrintedReport>
   // The browser's part ends here: it can go while the PDF is finished and the output written.
   void Promise.allSettled([pdfBytes, captured]).then(options.onBrowserDone);
   const printed = pdfBytes.then(async (pdf) => {
-    const [{ PDFDocument, ParseSpeeds }, { finishDocument }, { checkDocument, pdfBudget }] = await pdfTools;
+    const [{ finishPdf }, { checkPdf, pdfBudget }] = await pdfTools;
     const { article, meta, printTree, charts, body } = report;
-    // Loaded once (in one go: nothing else waits on this thread now), finished, saved,
-    // then checked as saved.
-    const finished = await time('finish', async () => {
-      const document = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-      finishDocument(document, meta, { article: article.toString(), body: printTree }, options.env);
-      return { document, bytes: await document.save({ objectsPerTick: Number.POSITIVE_INFINITY }) };
-    });
+    const finished = await time('finish', () => finishPdf(pdf, meta, { article: article.toString(), body: printTree }, options.env));
     const sizes = await Promise.all(body.images.map((image) => stat(join(options.contentDir, image.source))));
     const imageBytes = sizes.reduce((sum, stats) => sum + stats.size, 0);
     const budget = pdfBudget(printTree, { charts: charts.length, images: body.images.length, imageBytes });
-    const check = await time('check', () => checkDocument(finished.document, finished.bytes.byteLength, budget));
+    const check = await time('check', () => checkPdf(finished, budget));
     return { pdf: finished.bytes, check };
   });
   const [{ pdf, check }, shares] = await Promise.all([printed, captured]);

@@ -1,3 +1,5 @@
+// A report in memory, without a browser: the article, its charts, its pages and every file of its
+// output.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Root } from 'hast';
@@ -9,11 +11,13 @@ import { SHARE_FORMATS } from '../browser/index.js';
 import { renderCharts } from '../charts/render-charts.js';
 import type { ChartCache, RenderedChart } from '../charts/types.js';
 import { computeKeyFigures } from '../data/compute-key-figures.js';
+import { createDataLoader } from '../data/load-chart-data.js';
 import { checkImages } from '../page/check-images.js';
 import { collectFonts } from '../page/collect-fonts.js';
 import { finishBody } from '../page/finish-body.js';
 import { type RenderedBody, renderBody } from '../page/render-html.js';
 import { renderPage, renderSocial } from '../page/render-page.js';
+import { stylesheets } from '../page/stylesheets.js';
 import { ContentError, EnvironmentError } from '../problems/errors.js';
 import { addError, addWarning, allMessages, hasErrors } from '../problems/problems.js';
 import { TEMPLATES } from '../system/project.js';
@@ -67,11 +71,13 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
   };
   const files = () => [article, ...dataFiles.values()];
   const parsed = await time('parse', () => parseArticle(article));
+  // One reader of the data files for the charts and the key figures: each file is read once.
+  const loader = createDataLoader(contentDir);
   const meta = parsed.frontMatter;
 
   // 3. Render every chart once, to SVG; the page, the PDF and charts/ share it.
   const charts = await time('charts', () =>
-    renderCharts(parsed.charts, { contentDir, lang: meta?.lang ?? 'en', article, dataFile, cache: options.chartCache }),
+    renderCharts(parsed.charts, { contentDir, lang: meta?.lang ?? 'en', article, dataFile, cache: options.chartCache, loader }),
   );
 
   // 4. The page. The body is rendered even after a problem, so that one build reports them all.
@@ -83,7 +89,9 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
     addWarning(article, 'no "url" in the front matter: og:image is relative, and share cards need an absolute URL', { line: 1, column: 1 }, 'url');
   }
   const [pageTemplate, socialTemplate] = await Promise.all([readFile(join(TEMPLATES, 'page.html'), 'utf8'), readFile(join(TEMPLATES, 'social.html'), 'utf8')]);
-  const figures = await time('figures', () => computeKeyFigures(meta.figures ?? [], { contentDir, lang: meta.lang, article, lineOf: parsed.frontMatterLine }));
+  const figures = await time('figures', () =>
+    computeKeyFigures(meta.figures ?? [], { contentDir, lang: meta.lang, article, lineOf: parsed.frontMatterLine, loader }),
+  );
   if (hasErrors(files())) throw new ContentError(allMessages(files()));
   const shareChart = meta.share_chart ? charts.find((chart) => chart.id === meta.share_chart) : charts[0];
   if (meta.share_chart && !shareChart) {
@@ -106,9 +114,7 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
     ['index.html', page],
     [PRINT_PAGE, printPage],
     ['assets/fonts.css', fonts.css],
-    ['assets/page.css', { copy: join(TEMPLATES, 'page.css') }],
-    ['assets/print.css', { copy: join(TEMPLATES, 'print.css') }],
-    ['assets/social.css', { copy: join(TEMPLATES, 'social.css') }],
+    ...stylesheets(),
     ['assets/favicon.svg', { copy: join(TEMPLATES, 'favicon.svg') }],
     [SHARE_PAGE, renderSocial(socialTemplate, meta, { format: SHARE_FORMATS[0]!.name, chart: shareChart?.svg, figure: figures[0] })],
     ...[...fonts.files].map(([source, target]) => [`assets/${target}`, { copy: source }] as const),

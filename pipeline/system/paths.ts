@@ -1,3 +1,4 @@
+// Paths and folders: whether one path lies under another.
 import { isAbsolute, relative, sep } from 'node:path';
 
 /** Whether absolute `path` lies under folder `root` (and is not `root` itself). */

@@ -1,4 +1,6 @@
-import { readdirSync, realpathSync } from 'node:fs';
+// The project's own folders, found from its sources or its bundle alike.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,4 +32,15 @@ export function listFiles(dir: string): string[] {
     .filter((entry) => !entry.isDirectory())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
+}
+
+/** A hash of every file under `dir` (in every subfolder) whose name matches `include`: its path and its bytes. */
+export function hashFiles(dir: string, include: RegExp): string {
+  const hash = createHash('sha256');
+  for (const name of listFiles(dir).filter((file) => include.test(file))) {
+    hash.update(`${name}\0`);
+    hash.update(readFileSync(join(dir, name)));
+    hash.update('\0');
+  }
+  return hash.digest('hex');
 }

@@ -1,3 +1,5 @@
+// The live preview's server: the page rendered in memory on each change, the PDF and share images
+// built after a pause.
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, normalize, relative, resolve, sep } from 'node:path';

@@ -1,3 +1,4 @@
+// The live preview's error overlay, over the last good page, and its reload script.
 import type { OutputFile } from '../../report/index.js';
 import { text } from './output-files.js';
 

@@ -1,3 +1,4 @@
+// The server-sent events that tell the preview's tabs to reload.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** The tabs that listen to the preview's server-sent events, told to reload. */

@@ -1,3 +1,4 @@
+// The live preview's own benchmark (npm run dev -- --measure).
 import { readFile, writeFile } from 'node:fs/promises';
 import { type DevServer, FULL_BUILD_DELAY_MS } from './dev-server.js';
 

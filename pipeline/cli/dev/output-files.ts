@@ -1,3 +1,4 @@
+// A report's output files as the preview serves them: their bytes and media types.
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname } from 'node:path';

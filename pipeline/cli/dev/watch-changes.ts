@@ -1,3 +1,4 @@
+// Watching the content and the templates for changes, a burst of events at a time.
 import { type FSWatcher, watch } from 'node:fs';
 
 /** Editors' temporary and backup files, which a save writes beside the real one. */

@@ -1,0 +1,130 @@
+/**
+ * Every language the pipeline writes in, in one table: the words of the templates, what a
+ * chart without a title is called, the sentence that says what a chart of categories shows,
+ * the hyphenation patterns where they are not named after the language, and typographic
+ * conventions. Dates and numbers come from Intl, for any language.
+ */
+import { typesetFrench } from './french-typography.js';
+
+/** The few words the templates write themselves. */
+export type Strings = Readonly<{ downloadPdf: string; page: string; of: string; chartData: string; downloadData: string; rowsShown: string; table: string }>;
+
+/** "{measure}: {leader} leads with {value}{, share of the total}." */
+export type LeadSentence = (measure: string, leader: string, value: string, share: string | undefined) => string;
+
+export type Language = Readonly<{
+  strings: Strings;
+  /** A chart with no title of its own is called "<chart> N". */
+  chart: string;
+  leads: LeadSentence;
+  /** The `hyphen` package's patterns when no file of it bears the language's code. */
+  hyphenation?: string;
+  /** The language's typographic conventions, applied to the text of the page and the charts' sentences. */
+  typeset?: (text: string) => string;
+}>;
+
+const LANGUAGES: Readonly<Record<string, Language>> = {
+  en: {
+    strings: {
+      downloadPdf: 'Download the PDF briefing',
+      page: 'page',
+      of: 'of',
+      chartData: 'The data behind this chart',
+      downloadData: 'Download the data',
+      rowsShown: 'rows shown',
+      table: 'Table',
+    },
+    chart: 'Chart',
+    leads: (measure, leader, value, share) => `${measure}: ${leader} leads with ${value}${share ? `, ${share} of the total` : ''}.`,
+    hyphenation: 'en-us',
+  },
+  fr: {
+    strings: {
+      downloadPdf: 'Télécharger la synthèse en PDF',
+      page: 'page',
+      of: 'sur',
+      chartData: 'Les données de ce graphique',
+      downloadData: 'Télécharger les données',
+      rowsShown: 'lignes affichées',
+      table: 'Tableau',
+    },
+    chart: 'Graphique',
+    leads: (measure, leader, value, share) => `${measure} : ${leader} en tête avec ${value}${share ? `, soit ${share} du total` : ''}.`,
+    typeset: typesetFrench,
+  },
+  de: {
+    strings: {
+      downloadPdf: 'Das Briefing als PDF herunterladen',
+      page: 'Seite',
+      of: 'von',
+      chartData: 'Die Daten dieser Grafik',
+      downloadData: 'Daten herunterladen',
+      rowsShown: 'Zeilen angezeigt',
+      table: 'Tabelle',
+    },
+    chart: 'Grafik',
+    leads: (measure, leader, value, share) => `${measure}: ${leader} liegt vorn mit ${value}${share ? `, ${share} der Gesamtsumme` : ''}.`,
+  },
+  es: {
+    strings: {
+      downloadPdf: 'Descargar el informe en PDF',
+      page: 'página',
+      of: 'de',
+      chartData: 'Los datos de este gráfico',
+      downloadData: 'Descargar los datos',
+      rowsShown: 'filas mostradas',
+      table: 'Tabla',
+    },
+    chart: 'Gráfico',
+    leads: (measure, leader, value, share) => `${measure}: ${leader} encabeza con ${value}${share ? `, el ${share} del total` : ''}.`,
+  },
+  it: {
+    strings: {
+      downloadPdf: 'Scarica il documento in PDF',
+      page: 'pagina',
+      of: 'di',
+      chartData: 'I dati di questo grafico',
+      downloadData: 'Scarica i dati',
+      rowsShown: 'righe mostrate',
+      table: 'Tabella',
+    },
+    chart: 'Grafico',
+    leads: (measure, leader, value, share) => `${measure}: ${leader} in testa con ${value}${share ? `, il ${share} del totale` : ''}.`,
+  },
+  pt: {
+    strings: {
+      downloadPdf: 'Descarregar o relatório em PDF',
+      page: 'página',
+      of: 'de',
+      chartData: 'Os dados deste gráfico',
+      downloadData: 'Descarregar os dados',
+      rowsShown: 'linhas mostradas',
+      table: 'Tabela',
+    },
+    chart: 'Gráfico',
+    leads: (measure, leader, value, share) => `${measure}: ${leader} lidera com ${value}${share ? `, ${share} do total` : ''}.`,
+  },
+  nl: {
+    strings: {
+      downloadPdf: 'Download het rapport als pdf',
+      page: 'pagina',
+      of: 'van',
+      chartData: 'De gegevens achter deze grafiek',
+      downloadData: 'Download de gegevens',
+      rowsShown: 'rijen getoond',
+      table: 'Tabel',
+    },
+    chart: 'Grafiek',
+    leads: (measure, leader, value, share) => `${measure}: ${leader} staat bovenaan met ${value}${share ? `, ${share} van het totaal` : ''}.`,
+  },
+};
+
+/** The table's entry for a BCP 47 tag (`de-CH` → `de`), or undefined for a language it does not write. */
+export function knownLanguage(lang: string): Language | undefined {
+  return LANGUAGES[new Intl.Locale(lang).language];
+}
+
+/** The table's entry for a BCP 47 tag, English for a language it does not write. */
+export function language(lang: string): Language {
+  return knownLanguage(lang) ?? LANGUAGES.en!;
+}

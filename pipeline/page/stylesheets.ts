@@ -1,0 +1,36 @@
+// The page, print and share stylesheets as published: the templates opened by the palette's custom
+// properties.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DARK, FONTS, LIGHT } from '../design/palette.js';
+import { TEMPLATES } from '../system/project.js';
+
+/** `--ink: #1d2430; …`, one declaration a line, for a :root rule. */
+function customProperties(values: Readonly<Record<string, string>>, indent: string): string {
+  return Object.entries(values)
+    .map(([name, value]) => `${indent}--${name}: ${value};\n`)
+    .join('');
+}
+
+const light = (indent: string) => customProperties({ ...LIGHT, serif: FONTS.serif, sans: FONTS.sans }, indent);
+
+/**
+ * The page's, the print's and the share images' stylesheets, as published in assets/: the
+ * templates of templates/, each opened (or, for print, closed) by the custom properties of
+ * the palette. Print is always on white paper, whatever the reader's colour scheme.
+ */
+export function stylesheets(): ReadonlyMap<string, string> {
+  const template = (name: string) => readFileSync(join(TEMPLATES, name), 'utf8');
+  // After the template's own opening comment, which says what the stylesheet is for.
+  const opened = (name: string, rules: string) => {
+    const text = template(name);
+    const end = text.startsWith('/*') ? text.indexOf('*/\n') + 3 : 0;
+    return `${text.slice(0, end)}${rules}\n${text.slice(end)}`;
+  };
+  const screen = `:root {\n  color-scheme: light dark;\n${light('  ')}}\n\n@media (prefers-color-scheme: dark) {\n  :root {\n${customProperties(DARK, '    ')}  }\n}\n`;
+  return new Map([
+    ['assets/page.css', opened('page.css', screen)],
+    ['assets/print.css', `${template('print.css')}\n/* Print is always on white paper. */\n:root {\n  color-scheme: light;\n${light('  ')}}\n`],
+    ['assets/social.css', opened('social.css', `:root {\n${light('  ')}}\n`)],
+  ]);
+}
