@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { chartConfig } from '../pipeline/charts/chart-theme.js';
 import { DARK, FONTS, LIGHT } from '../pipeline/design/palette.js';
-import { stylesheets } from '../pipeline/page/stylesheets.js';
+import { favicon, stylesheets } from '../pipeline/page/stylesheets.js';
 import { ROOT } from './helpers.js';
 
 describe('the palette', () => {
@@ -27,6 +28,11 @@ describe('the palette', () => {
     expect(page).toMatch(new RegExp(`prefers-color-scheme: dark\\)[^}]*--ink: ${DARK.ink};`));
     // Print ends on white paper, whatever page.css said before it.
     expect(sheets.get('assets/print.css')!.trimEnd()).toMatch(new RegExp(`color-scheme: light;[^}]*--paper: ${LIGHT.paper};[^}]*}$`));
+  });
+
+  it('colours the page’s icon, as a well-formed SVG', () => {
+    const icon = new DOMParser().parseFromString(favicon(), 'image/svg+xml').documentElement;
+    expect(icon?.getElementsByTagName('rect')[0]?.getAttribute('fill')).toBe(LIGHT.accent);
   });
 
   it('colours the charts as the page: the same ink, accent and font', () => {

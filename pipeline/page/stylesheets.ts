@@ -34,3 +34,9 @@ export function stylesheets(): ReadonlyMap<string, string> {
     ['assets/social.css', opened('social.css', `:root {\n${light('  ')}}\n`)],
   ]);
 }
+
+/** The page's icon: a small bar chart, in the palette's accent and paper. */
+export function favicon(): string {
+  const bar = (x: number, y: number, height: number) => `<rect x="${x}" y="${y}" width="4" height="${height}" fill="${LIGHT.paper}"/>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="${LIGHT.accent}"/>${bar(7, 17, 8)}${bar(14, 11, 14)}${bar(21, 7, 18)}</svg>\n`;
+}

@@ -17,7 +17,7 @@ import { collectFonts } from '../page/collect-fonts.js';
 import { finishBody } from '../page/finish-body.js';
 import { type RenderedBody, renderBody } from '../page/render-html.js';
 import { renderPage, renderSocial } from '../page/render-page.js';
-import { stylesheets } from '../page/stylesheets.js';
+import { favicon, stylesheets } from '../page/stylesheets.js';
 import { ContentError, EnvironmentError } from '../problems/errors.js';
 import { addError, addWarning, allMessages, hasErrors } from '../problems/problems.js';
 import { TEMPLATES } from '../system/project.js';
@@ -115,7 +115,7 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
     [PRINT_PAGE, printPage],
     ['assets/fonts.css', fonts.css],
     ...stylesheets(),
-    ['assets/favicon.svg', { copy: join(TEMPLATES, 'favicon.svg') }],
+    ['assets/favicon.svg', favicon()],
     [SHARE_PAGE, renderSocial(socialTemplate, meta, { format: SHARE_FORMATS[0]!.name, chart: shareChart?.svg, figure: figures[0] })],
     ...[...fonts.files].map(([source, target]) => [`assets/${target}`, { copy: source }] as const),
     ...charts.map((chart) => [`charts/${chart.id}.svg`, chart.file] as const),
