@@ -4,6 +4,7 @@ import { toString as textOf } from 'hast-util-to-string';
 import { decodePDFRawStream, ParseSpeeds, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { visit } from 'unist-util-visit';
 import type { FrontMatter } from '../article/read-front-matter.js';
+import { stabilizeStructureIds } from './stable-structure-ids.js';
 
 const PRODUCER = 'briefing';
 
@@ -41,6 +42,7 @@ function finishDocument(document: PDFDocument, meta: FrontMatter, text: Readonly
   setMetadata(document, meta, env);
   repairToUnicode(document, text.article);
   repairOutline(document, [meta.title, ...headingTexts(text.body)]);
+  stabilizeStructureIds(document);
 }
 
 /**
