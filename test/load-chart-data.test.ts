@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { collectDataUrls, collectQuantitativeFields, createDataLoader, resolveContentUrl } from '../pipeline/data/load-chart-data.js';
+import { collectDataUrls, collectQuantitativeFields, createDataLoader, readChartData, resolveContentUrl } from '../pipeline/data/load-chart-data.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'briefing-data-'));
 const content = join(dir, 'content');
@@ -60,5 +60,36 @@ describe('spec walkers', () => {
   });
   it('collects the fields encoded as quantitative', () => {
     expect([...collectQuantitativeFields(spec)]).toEqual(['users']);
+  });
+});
+
+describe('readChartData', () => {
+  // A map as the seed draws it: the atlas on top, the country names and the figures looked up.
+  writeFileSync(join(content, 'data', 'countries.csv'), 'iso_numeric,country\n840,États-Unis\n250,France\n');
+  writeFileSync(join(content, 'data', 'users.csv'), 'country,users\nÉtats-Unis,2000000\nFrance,300000\n');
+  const map = {
+    data: { url: 'world-atlas:countries-110m.json', format: { type: 'topojson', feature: 'countries' } },
+    transform: [
+      { lookup: 'id', from: { data: { url: 'data/countries.csv' }, key: 'iso_numeric', fields: ['country'] } },
+      { lookup: 'country', from: { data: { url: 'data/users.csv' }, key: 'country', fields: ['users'] } },
+    ],
+    mark: 'geoshape',
+    encoding: { color: { field: 'users', type: 'quantitative' } },
+  };
+
+  it('gives a chart its own data file', async () => {
+    const data = await readChartData({ data: { url: 'data/a.csv' }, mark: 'bar' }, content, createDataLoader(content));
+    expect(data).toMatchObject({ url: 'data/a.csv', columns: ['x', 'y'] });
+  });
+
+  it('gives a map the file that holds the values it colours by, not its atlas or its lookup of names', async () => {
+    const data = await readChartData(map, content, createDataLoader(content));
+    expect(data).toMatchObject({ url: 'data/users.csv', columns: ['country', 'users'] });
+    expect(data?.rows).toHaveLength(2);
+  });
+
+  it('gives a chart whose data is in its layers the file behind its values', async () => {
+    const layered = { layer: [{ data: { url: 'data/users.csv' }, mark: 'bar', encoding: { x: { field: 'users', type: 'quantitative' } } }] };
+    expect((await readChartData(layered, content, createDataLoader(content)))?.url).toBe('data/users.csv');
   });
 });

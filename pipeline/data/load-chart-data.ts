@@ -139,13 +139,20 @@ function cachedReader(): (path: string) => Promise<string> {
 
 export type ChartData = Readonly<{ url: string; path: string; columns: readonly string[]; rows: readonly Row[] }>;
 
-/** The file the spec's top-level `data` reads, when it is a table of the content folder. */
+/** The data file behind a chart's values, when it is a table of the content folder: the one its top-level `data` reads, else the first that holds a value it encodes (a map's figures, looked up onto its atlas). */
 export async function readChartData(spec: Record<string, unknown>, contentDir: string, loader: DataLoader): Promise<ChartData | undefined> {
-  const url = (spec.data as { url?: unknown } | undefined)?.url;
-  if (typeof url !== 'string' || !/\.(csv|json)$/i.test(url)) return undefined;
-  const resolved = resolveContentUrl(url, contentDir, 'chart data');
-  if (!resolved.ok || resolved.relative.startsWith('world-atlas:')) return undefined;
-  const rows = readTable(await loader.file(resolved.path), url);
-  if (typeof rows === 'string' || rows.length === 0) return undefined;
-  return { url: resolved.relative, path: resolved.path, columns: Object.keys(rows[0]!), rows };
+  // The chart's own data file; else, for a chart whose top-level data is a map's atlas or
+  // that has its data in layers or lookups, the first file that holds a value it encodes.
+  const own = (spec.data as { url?: unknown } | undefined)?.url;
+  const encoded = collectQuantitativeFields(spec);
+  const candidates = [...new Set([...(typeof own === 'string' ? [own] : []), ...collectDataUrls(spec)])];
+  for (const url of candidates.filter((candidate) => /\.(csv|json)$/i.test(candidate))) {
+    const resolved = resolveContentUrl(url, contentDir, 'chart data');
+    if (!resolved.ok || resolved.relative.startsWith('world-atlas:')) continue;
+    const rows = readTable(await loader.file(resolved.path), url);
+    if (typeof rows === 'string' || rows.length === 0) continue;
+    const columns = Object.keys(rows[0]!);
+    if (url === own || columns.some((column) => encoded.has(column))) return { url: resolved.relative, path: resolved.path, columns, rows };
+  }
+  return undefined;
 }
