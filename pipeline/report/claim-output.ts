@@ -14,6 +14,9 @@ import { listFiles, projectRoot } from '../system/project.js';
 export const MANIFEST = '.briefing-output.json';
 /** Kept from one build to the next, so that an output folder can be kept in Git. */
 export const GITKEEP = '.gitkeep';
+/** Files a system's file browser leaves in any folder it shows: nobody's work, replaced with the folder. */
+const LITTER = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
+const isLitter = (file: string) => LITTER.has(basename(file));
 
 export type Manifest = Readonly<{ generator: 'briefing'; files: readonly string[] }>;
 
@@ -71,13 +74,13 @@ export function claimOutput(outDir: string, contentDir: string): void {
   if (!stats) return;
 
   const entries = readdirSync(outDir)
-    .filter((name) => name !== GITKEEP)
+    .filter((name) => name !== GITKEEP && !isLitter(name))
     .sort();
   if (entries.length === 0) return;
   if (entries.includes('.git')) refuse(outDir, 'holds a Git repository (.git)');
   const manifest = readManifest(outDir);
   if (!manifest) refuse(outDir, `is not empty and holds no earlier build (no ${MANIFEST}): it holds ${entries[0]}`);
-  const files = listFiles(outDir).filter((file) => file !== GITKEEP);
+  const files = listFiles(outDir).filter((file) => file !== GITKEEP && !isLitter(file));
   const made = new Set([...manifest.files, MANIFEST]);
   const strangers = files.filter((file) => !made.has(file));
   if (strangers.length > 0) refuse(outDir, `holds ${strangers.length} file(s) an earlier build did not make, such as ${strangers[0]}`);
