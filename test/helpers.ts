@@ -22,10 +22,12 @@ export function runBuild(args: readonly string[], env: NodeJS.ProcessEnv = {}, c
   });
 }
 
-/** Processes whose command line holds `needle`, and the rest of their process groups, as ps shows them. */
-export function processesWith(needle: string): Promise<string[]> {
+type ProcessRow = Readonly<{ pid: string; pgid: string; state: string; args: string }>;
+
+/** Every process of the machine, as ps shows it, but ps itself. */
+function processes(): Promise<ProcessRow[]> {
   return new Promise((resolve) => {
-    const ps = spawn('ps', ['-ww', '-eo', 'pid=,pgid=,args=']);
+    const ps = spawn('ps', ['-ww', '-eo', 'pid=,pgid=,stat=,args=']);
     let out = '';
     ps.stdout.on('data', (chunk) => (out += chunk));
     ps.on('close', () => {
@@ -33,15 +35,29 @@ export function processesWith(needle: string): Promise<string[]> {
         .split('\n')
         .filter((line) => line.trim() && !line.includes(' ps '))
         .map((line) => {
-          const [, pid, pgid, args] = /^\s*(\d+)\s+(\d+)\s(.*)$/.exec(line)!;
-          return { pid: pid!, pgid: pgid!, args: args! };
+          const [, pid, pgid, state, args] = /^\s*(\d+)\s+(\d+)\s+(\S+)\s(.*)$/.exec(line)!;
+          return { pid: pid!, pgid: pgid!, state: state!, args: args! };
         });
-      const matched = rows.filter((row) => row.args.includes(needle));
-      // A browser's helpers (zygotes, renderers) may not repeat its flags: they are its group.
-      const groups = new Set(matched.map((row) => row.pid));
-      resolve(rows.filter((row) => row.args.includes(needle) || groups.has(row.pgid)).map((row) => `${row.pid} ${row.args}`));
+      resolve(rows);
     });
   });
+}
+
+/** Processes whose command line holds `needle`, and the rest of their process groups, as ps shows them. */
+export async function processesWith(needle: string): Promise<string[]> {
+  const rows = await processes();
+  const matched = rows.filter((row) => row.args.includes(needle));
+  // A browser's helpers (zygotes, renderers) may not repeat its flags: they are its group.
+  const groups = new Set(matched.map((row) => row.pid));
+  return rows.filter((row) => row.args.includes(needle) || groups.has(row.pgid)).map((row) => `${row.pid} ${row.args}`);
+}
+
+/**
+ * The processes of group `pgid` still running, even once its leader is gone. An exited process
+ * that its dead parent never reaped (a zombie, state Z) holds nothing but its entry in the table.
+ */
+export async function runningInGroup(pgid: string): Promise<string[]> {
+  return (await processes()).filter((row) => row.pgid === pgid && !row.state.startsWith('Z')).map((row) => `${row.pid} ${row.args}`);
 }
 
 /** Replaces `from` in a file; a `from` that is not there is a mistake of the test. */

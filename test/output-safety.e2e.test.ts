@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseSvg, processesWith, ROOT, runBuild, snapshot } from './helpers.js';
+import { parseSvg, processesWith, ROOT, runBuild, runningInGroup, snapshot } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-safety-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -144,14 +144,7 @@ describe('a build killed outright (SIGKILL)', () => {
       build.kill('SIGKILL');
       await exited;
       await sleep(2000);
-      // Still running, that is: an exited process its dead parent never reaped (a zombie,
-      // state Z) holds nothing but its entry in the table.
-      const ps = spawnSync('ps', ['-eo', 'pgid=,stat=,pid=,args='], { encoding: 'utf8' }).stdout;
-      const running = ps.split('\n').filter((line) => {
-        const [pgid, stat] = line.trim().split(/\s+/);
-        return pgid === group && !stat?.startsWith('Z');
-      });
-      expect(running).toEqual([]);
+      expect(await runningInGroup(group!)).toEqual([]);
 
       // The next build of that output removes what the killed one left: profile, staging, lock.
       expect((await runBuild(['--content', FIXTURE, '--out', out], { TMPDIR: temp })).status).toBe(0);

@@ -3,8 +3,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type BrowserSession, browserFailure, captureSocial, printPdf, SHARE_FORMATS, type ShareImage, withinTime } from '../browser/index.js';
 import type { PdfReport } from '../pdf/check-pdf.js';
-import type { RenderedReport } from './render-report.js';
-import { PRINT_PAGE, SHARE_PAGE } from './render-report.js';
+import { PRINT_PAGE, type RenderedReport, SHARE_PAGE } from './render-report.js';
 import type { Timer } from './timer.js';
 import type { Staging } from './write-output.js';
 
