@@ -43,8 +43,10 @@ describe('renderBody', () => {
   it('puts each chart in a figure with its caption', () => {
     const { html } = render(['Before.', '', '```vega-lite', '{}', '```', '', 'After.'], true);
     expect(html).toContain(
-      '<figure class="chart" id="chart-c"><svg role="img" aria-labelledby="c-title"></svg><figcaption><p class="chart-description">What it shows.</p></figcaption></figure>',
+      '<figure class="chart" id="chart-c"><div class="chart-drawings"><svg role="img" aria-labelledby="c-title" class="chart-column"></svg></div><figcaption><p class="chart-description">What it shows.</p>',
     );
+    // The caption ends with the code that embeds the chart's own page elsewhere.
+    expect(html).toMatch(/<details class="chart-embed"><summary>Embed this chart<\/summary>.*&#x3C;iframe src="charts\/c\.html" title="Title"/s);
   });
 
   it('removes scripts, event handlers, iframes and javascript: URLs, and says where', () => {

@@ -27,7 +27,9 @@ describe('renderPage', () => {
   it('cannot break out of the print labels', () => {
     const html = renderPage(page, { ...meta, title: 'a"; } </style><script>x()</script>' }, body(''));
     const tree = fromHtml(html);
-    expect(selectAll('script', tree).map((node) => node.properties.type)).toEqual(['application/ld+json']);
+    // No script of the page's own but JSON-LD; the one other script is the project's file.
+    expect(selectAll('script:not([src])', tree).map((node) => node.properties.type)).toEqual(['application/ld+json']);
+    expect(selectAll('script[src]', tree).map((node) => node.properties.src)).toEqual(['assets/charts.js']);
     expect(textOf(select('style', tree)!)).toContain('counter(pages)');
   });
 

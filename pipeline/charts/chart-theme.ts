@@ -25,6 +25,8 @@ export const chartConfig: Config = {
   font: CHART_FONT,
   background: LIGHT.paper,
   padding: 4,
+  // Numbers in text marks and in each mark's values (its tooltip) grouped as the axes group them.
+  numberFormat: ',~f',
   view: { stroke: null },
   title: {
     anchor: 'start',

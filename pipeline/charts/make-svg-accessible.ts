@@ -7,12 +7,12 @@ import { visit } from 'unist-util-visit';
  * Makes vega's SVG an image with an accessible name and description, and gives its ids a
  * per-chart prefix so that several charts can live in one page.
  */
-export function makeSvgAccessible(svgText: string, id: string, title: string, description: string | undefined): Element {
+export function makeSvgAccessible(svgText: string, id: string, title: string, description: string | undefined, names: ValueNames = NO_NAMES): Element {
   const root: Root = fromHtml(svgText, { fragment: true, space: 'svg' });
   const svg = root.children.find((node): node is Element => node.type === 'element' && node.tagName === 'svg');
   if (!svg) throw new Error(`vega produced no <svg> for chart "${id}"`);
   prefixIds(svg, `${id}-`);
-  hideParts(svg);
+  hideParts(svg, names);
 
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
@@ -57,16 +57,60 @@ function prefixIds(svg: Element, prefix: string): void {
 /**
  * The chart is one image, named by its title and described by its description: the roles
  * vega gives its groups and marks ("graphics-symbol" with no name of its own) would make
- * screen readers announce unnamed parts, so they go.
+ * screen readers announce unnamed parts, so they go. What vega-lite wrote of each mark's
+ * values ("country: France; users: 300 000", formatted as the chart formats them) stays as
+ * `data-value`, for the page's tooltips; a bar's label is not a mark of its own.
  */
-function hideParts(svg: Element): void {
-  const visit = (node: Element) => {
+function hideParts(svg: Element, { hidden, measures }: ValueNames): void {
+  const marks: { node: Element; text: boolean }[] = [];
+  const visit = (node: Element, inMark: boolean) => {
+    const label = node.properties.ariaLabel;
+    if (inMark && String(node.properties.role) === 'graphics-symbol' && typeof label === 'string' && label.trim()) {
+      marks.push({ node, text: node.tagName === 'text' || String(node.properties.ariaRoleDescription) === 'text' });
+      // What a mark is first (its category, its date), then how much.
+      const parts = label.split('; ').filter((part) => !hidden.has(nameOf(part)));
+      node.properties.dataValue = [...parts.filter((part) => !measures.has(nameOf(part))), ...parts.filter((part) => measures.has(nameOf(part)))].join('; ');
+    }
     for (const key of Object.keys(node.properties)) {
       if (key === 'role' || key.startsWith('aria')) delete node.properties[key];
     }
-    for (const child of node.children) if (child.type === 'element') visit(child);
+    const mark = [node.properties.className ?? []].flat().includes('role-mark');
+    for (const child of node.children) if (child.type === 'element') visit(child, mark);
   };
-  for (const child of svg.children) if (child.type === 'element') visit(child);
+  for (const child of svg.children) if (child.type === 'element') visit(child, false);
+  const textOnly = marks.every((mark) => mark.text);
+  for (const { node, text } of marks) if ((text && !textOnly) || !node.properties.dataValue) delete node.properties.dataValue;
+}
+
+const nameOf = (part: string) => part.slice(0, part.indexOf(': '));
+
+/** The names under which vega-lite lists a mark's values: those of channels the chart does not show, and the measures. */
+export type ValueNames = Readonly<{ hidden: ReadonlySet<string>; measures: ReadonlySet<string> }>;
+const NO_NAMES: ValueNames = { hidden: new Set(), measures: new Set() };
+
+/**
+ * The names of the values of channels the chart does not show (a position without an axis,
+ * a colour without a legend: a waffle's row and column), and of its quantitative fields.
+ */
+export function valueNames(spec: unknown): ValueNames {
+  const hidden = new Set<string>();
+  const measures = new Set<string>();
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (typeof value !== 'object' || value === null) return;
+    const encoding = (value as { encoding?: unknown }).encoding;
+    if (typeof encoding === 'object' && encoding !== null) {
+      for (const def of Object.values(encoding) as Record<string, unknown>[]) {
+        if (!def || typeof def.field !== 'string') continue;
+        const name = typeof def.title === 'string' ? def.title : def.field;
+        if (def.axis === null || def.legend === null) hidden.add(name);
+        if (def.type === 'quantitative') measures.add(name);
+      }
+    }
+    Object.values(value).forEach(walk);
+  };
+  walk(spec);
+  return { hidden, measures };
 }
 
 /**

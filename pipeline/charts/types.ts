@@ -21,6 +21,8 @@ export type RenderedChart = Readonly<{
   data: ChartData | undefined;
   /** The chart as a hast `<svg role="img">`, ready to be placed in a page. */
   svg: Element;
+  /** The chart drawn again for a phone's width; none when the first drawing fits a phone or the spec opts out. */
+  phone?: Element | undefined;
   /** The same chart as a standalone SVG file. */
   file: string;
 }>;

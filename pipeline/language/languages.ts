@@ -7,7 +7,18 @@
 import { typesetFrench } from './french-typography.js';
 
 /** The few words the templates write themselves. */
-export type Strings = Readonly<{ downloadPdf: string; page: string; of: string; chartData: string; downloadData: string; rowsShown: string; table: string }>;
+export type Strings = Readonly<{
+  downloadPdf: string;
+  page: string;
+  of: string;
+  chartData: string;
+  downloadData: string;
+  rowsShown: string;
+  table: string;
+  embedChart: string;
+  embedHelp: string;
+  source: string;
+}>;
 
 /** "{measure}: {leader} leads with {value}{, share of the total}." */
 export type LeadSentence = (measure: string, leader: string, value: string, share: string | undefined) => string;
@@ -33,6 +44,9 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       downloadData: 'Download the data',
       rowsShown: 'rows shown',
       table: 'Table',
+      embedChart: 'Embed this chart',
+      embedHelp: 'Copy this code into your page: the frame takes the chart’s height by itself.',
+      source: 'Source:',
     },
     chart: 'Chart',
     leads: (measure, leader, value, share) => `${measure}: ${leader} leads with ${value}${share ? `, ${share} of the total` : ''}.`,
@@ -47,6 +61,9 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       downloadData: 'Télécharger les données',
       rowsShown: 'lignes affichées',
       table: 'Tableau',
+      embedChart: 'Intégrer ce graphique',
+      embedHelp: 'Copiez ce code dans votre page : le cadre prend de lui-même la hauteur du graphique.',
+      source: 'Source\u00a0:',
     },
     chart: 'Graphique',
     leads: (measure, leader, value, share) => `${measure} : ${leader} en tête avec ${value}${share ? `, soit ${share} du total` : ''}.`,
@@ -61,6 +78,9 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       downloadData: 'Daten herunterladen',
       rowsShown: 'Zeilen angezeigt',
       table: 'Tabelle',
+      embedChart: 'Diese Grafik einbinden',
+      embedHelp: 'Kopieren Sie diesen Code in Ihre Seite: Der Rahmen passt seine Höhe selbst an die Grafik an.',
+      source: 'Quelle:',
     },
     chart: 'Grafik',
     leads: (measure, leader, value, share) => `${measure}: ${leader} liegt vorn mit ${value}${share ? `, ${share} der Gesamtsumme` : ''}.`,
@@ -74,6 +94,9 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       downloadData: 'Descargar los datos',
       rowsShown: 'filas mostradas',
       table: 'Tabla',
+      embedChart: 'Insertar este gráfico',
+      embedHelp: 'Copie este código en su página: el marco adopta por sí solo la altura del gráfico.',
+      source: 'Fuente:',
     },
     chart: 'Gráfico',
     leads: (measure, leader, value, share) => `${measure}: ${leader} encabeza con ${value}${share ? `, el ${share} del total` : ''}.`,
@@ -87,6 +110,9 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       downloadData: 'Scarica i dati',
       rowsShown: 'righe mostrate',
       table: 'Tabella',
+      embedChart: 'Incorpora questo grafico',
+      embedHelp: 'Copia questo codice nella tua pagina: la cornice prende da sé l’altezza del grafico.',
+      source: 'Fonte:',
     },
     chart: 'Grafico',
     leads: (measure, leader, value, share) => `${measure}: ${leader} in testa con ${value}${share ? `, il ${share} del totale` : ''}.`,
@@ -100,6 +126,9 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       downloadData: 'Descarregar os dados',
       rowsShown: 'linhas mostradas',
       table: 'Tabela',
+      embedChart: 'Incorporar este gráfico',
+      embedHelp: 'Copie este código para a sua página: a moldura ajusta-se sozinha à altura do gráfico.',
+      source: 'Fonte:',
     },
     chart: 'Gráfico',
     leads: (measure, leader, value, share) => `${measure}: ${leader} lidera com ${value}${share ? `, ${share} do total` : ''}.`,
@@ -113,6 +142,9 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       downloadData: 'Download de gegevens',
       rowsShown: 'rijen getoond',
       table: 'Tabel',
+      embedChart: 'Deze grafiek insluiten',
+      embedHelp: 'Kopieer deze code in uw pagina: het kader neemt zelf de hoogte van de grafiek aan.',
+      source: 'Bron:',
     },
     chart: 'Grafiek',
     leads: (measure, leader, value, share) => `${measure}: ${leader} staat bovenaan met ${value}${share ? `, ${share} van het totaal` : ''}.`,

@@ -36,7 +36,14 @@ const schema: SanitizeSchema = {
  * Turns the article tree into the hast of its body: raw HTML sanitized (GitHub's schema),
  * each chart fence replaced by a `<figure>` holding the chart's accessible SVG.
  */
-export function renderBody(tree: MdastRoot, charts: ReadonlyMap<Code, RenderedChart>, file: VFile, contentDir: string, lang = 'en'): RenderedBody {
+export function renderBody(
+  tree: MdastRoot,
+  charts: ReadonlyMap<Code, RenderedChart>,
+  file: VFile,
+  contentDir: string,
+  lang = 'en',
+  url?: string,
+): RenderedBody {
   const strings = localStrings(lang);
   const images: BodyImage[] = [];
   const processor = unified()
@@ -54,7 +61,7 @@ export function renderBody(tree: MdastRoot, charts: ReadonlyMap<Code, RenderedCh
     .use(rehypeReportUnsafeHtml)
     .use(rehypeSanitize, schema)
     .use(rehypeWrapTables, { strings })
-    .use(rehypePlaceCharts, { charts: [...charts.values()], strings, lang })
+    .use(rehypePlaceCharts, { charts: [...charts.values()], strings, lang, url })
     .use(rehypeCollectImages, { contentDir, images });
   return { tree: processor.runSync(tree as never, file) as HastRoot, images };
 }

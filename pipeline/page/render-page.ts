@@ -5,8 +5,12 @@ import Mustache from 'mustache';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import type { FrontMatter } from '../article/read-front-matter.js';
+import type { RenderedChart } from '../charts/types.js';
 import type { KeyFigure } from '../data/compute-key-figures.js';
 import { formatDate, localStrings, ogLocale } from '../language/localize.js';
+import { rehypeTypeset } from '../language/typeset-text.js';
+import { chartFigure } from './chart-figure.js';
+import { publishedUrl } from './published-url.js';
 
 /**
  * Fills the page template. Mustache escapes every value; the only raw insertions are the
@@ -20,7 +24,7 @@ export function renderPage(
 ): string {
   const strings = localStrings(meta.lang);
   const figures = extras.figures ?? [];
-  const ogImage = meta.url ? new URL('social.png', withSlash(meta.url)).href : 'social.png';
+  const ogImage = publishedUrl(meta.url, 'social.png');
   return Mustache.render(template, {
     ...meta,
     strings,
@@ -56,6 +60,22 @@ export function renderSocial(
   });
 }
 
+/** A chart's own page, for other sites to frame: the figure, and where it comes from. */
+export function renderEmbed(template: string, meta: FrontMatter, chart: RenderedChart): string {
+  const strings = localStrings(meta.lang);
+  const figure = { type: 'root', children: [chartFigure(chart, { strings, lang: meta.lang, base: '../' })] } as Root;
+  return Mustache.render(template, {
+    ...meta,
+    strings,
+    chartId: chart.id,
+    chartTitle: chart.title,
+    chartDescription: chart.description ?? meta.description,
+    canonical: meta.url ? publishedUrl(meta.url, `charts/${chart.id}.html`) : undefined,
+    dateText: formatDate(meta.date, meta.lang),
+    figure: toHtml(unified().use(rehypeTypeset, { lang: meta.lang }).runSync(figure) as Root),
+  });
+}
+
 /** schema.org NewsArticle, for search engines; made safe to sit inside a <script> element. */
 function jsonLd(meta: FrontMatter, image: string): string {
   const article = {
@@ -71,10 +91,6 @@ function jsonLd(meta: FrontMatter, image: string): string {
     ...(meta.keywords?.length ? { keywords: meta.keywords.join(', ') } : {}),
   };
   return JSON.stringify(article).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
-}
-
-function withSlash(url: string): string {
-  return url.endsWith('/') || /\/[^/]+\.[a-z0-9]+$/i.test(url) ? url : `${url}/`;
 }
 
 /** Running header and footer of the PDF, in the article's language. */

@@ -2,8 +2,10 @@
 // properties.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PHONE_WIDTH } from '../charts/phone-spec.js';
 import { DARK, FONTS, LIGHT } from '../design/palette.js';
 import { TEMPLATES } from '../system/project.js';
+import { BREAKPOINT_STEP, COLUMN_CSS_WIDTH } from './chart-figure.js';
 
 /** `--ink: #1d2430; …`, one declaration a line, for a :root rule. */
 function customProperties(values: Readonly<Record<string, string>>, indent: string): string {
@@ -29,10 +31,23 @@ export function stylesheets(): ReadonlyMap<string, string> {
   };
   const screen = `:root {\n  color-scheme: light dark;\n${light('  ')}}\n\n@media (prefers-color-scheme: dark) {\n  :root {\n${customProperties(DARK, '    ')}  }\n}\n`;
   return new Map([
-    ['assets/page.css', opened('page.css', screen)],
+    ['assets/page.css', `${opened('page.css', screen)}\n${chartBreakpoints()}`],
     ['assets/print.css', `${template('print.css')}\n/* Print is always on white paper. */\n:root {\n  color-scheme: light;\n${light('  ')}}\n`],
     ['assets/social.css', opened('social.css', `:root {\n${light('  ')}}\n`)],
   ]);
+}
+
+/**
+ * One container query a step of figure width: from a figure as wide as its column drawing
+ * (`wide-from-N`), the page shows that drawing instead of the phone's.
+ */
+function chartBreakpoints(): string {
+  const rules: string[] = [];
+  for (let width = PHONE_WIDTH; width <= COLUMN_CSS_WIDTH; width += BREAKPOINT_STEP) {
+    const at = `.has-phone.wide-from-${width}`;
+    rules.push(`@container (min-width: ${width}px) { ${at} > .chart-column { display: block; } ${at} > .chart-phone { display: none; } }`);
+  }
+  return `/* Each chart's switch from its phone drawing to its column drawing. */\n${rules.join('\n')}\n`;
 }
 
 /** The page's icon: a small bar chart, in the palette's accent and paper. */

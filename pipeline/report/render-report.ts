@@ -16,7 +16,7 @@ import { checkImages } from '../page/check-images.js';
 import { collectFonts } from '../page/collect-fonts.js';
 import { finishBody } from '../page/finish-body.js';
 import { type RenderedBody, renderBody } from '../page/render-html.js';
-import { renderPage, renderSocial } from '../page/render-page.js';
+import { renderEmbed, renderPage, renderSocial } from '../page/render-page.js';
 import { favicon, stylesheets } from '../page/stylesheets.js';
 import { ContentError, EnvironmentError } from '../problems/errors.js';
 import { addError, addWarning, allMessages, hasErrors } from '../problems/problems.js';
@@ -82,13 +82,14 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
 
   // 4. The page. The body is rendered even after a problem, so that one build reports them all.
   const byNode = new Map<Code, RenderedChart>(charts.map((chart) => [parsed.charts[chart.index - 1]!.node, chart]));
-  const body = await time('html', () => renderBody(parsed.tree, byNode, article, contentDir, meta?.lang));
+  const body = await time('html', () => renderBody(parsed.tree, byNode, article, contentDir, meta?.lang, meta?.url));
   const images = await time('images', () => checkImages(body.images, contentDir, article));
   if (!meta || hasErrors(files())) throw new ContentError(allMessages(files()));
   if (!meta.url) {
     addWarning(article, 'no "url" in the front matter: og:image is relative, and share cards need an absolute URL', { line: 1, column: 1 }, 'url');
   }
-  const [pageTemplate, socialTemplate] = await Promise.all([readFile(join(TEMPLATES, 'page.html'), 'utf8'), readFile(join(TEMPLATES, 'social.html'), 'utf8')]);
+  const template = (name: string) => readFile(join(TEMPLATES, name), 'utf8');
+  const [pageTemplate, socialTemplate, embedTemplate] = await Promise.all([template('page.html'), template('social.html'), template('embed.html')]);
   const figures = await time('figures', () =>
     computeKeyFigures(meta.figures ?? [], { contentDir, lang: meta.lang, article, lineOf: parsed.frontMatterLine, loader }),
   );
@@ -116,9 +117,11 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
     ['assets/fonts.css', fonts.css],
     ...stylesheets(),
     ['assets/favicon.svg', favicon()],
+    ['assets/charts.js', { copy: join(TEMPLATES, 'charts.js') }],
     [SHARE_PAGE, renderSocial(socialTemplate, meta, { format: SHARE_FORMATS[0]!.name, chart: shareChart?.svg, figure: figures[0] })],
     ...[...fonts.files].map(([source, target]) => [`assets/${target}`, { copy: source }] as const),
     ...charts.map((chart) => [`charts/${chart.id}.svg`, chart.file] as const),
+    ...charts.map((chart) => [`charts/${chart.id}.html`, renderEmbed(embedTemplate, meta, chart)] as const),
     ...images,
     // Each chart's data is published beside the page, where its table links to it.
     ...charts.flatMap((chart) => (chart.data ? [[chart.data.url, { copy: chart.data.path }] as const] : [])),

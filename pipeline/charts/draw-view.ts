@@ -1,0 +1,108 @@
+// One drawing of a spec: vega-lite compiles it, vega runs it headless, at the width the build asks.
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import type { DataLoader } from '../data/load-chart-data.js';
+import { firstLine } from '../problems/errors.js';
+import { type ChartLocale, chartConfig } from './chart-theme.js';
+import { measureTextWidth } from './measure-text.js';
+
+// Lay text out with the report's real font metrics (vega would guess without a canvas).
+(vega as unknown as { textMetrics: { width: typeof measureTextWidth } }).textMetrics.width = measureTextWidth;
+
+/** A spec drawn: its SVG and sizes, or what vega-lite or vega had against it. */
+export type Drawing =
+  | Readonly<{ svg: string; width: number; height: number; plot: Readonly<{ width: number; height: number }> }>
+  | Readonly<{ problems: readonly string[]; code: 'chart-spec' | 'chart-render'; error?: unknown }>;
+
+export type DrawOptions = Readonly<{
+  loader: DataLoader;
+  locale: ChartLocale;
+  /** The width the whole drawing should have, plot, axes and legends together; else the spec's own. */
+  fitTo?: number;
+  /** The plot's height to width, kept as its width changes (a map's). */
+  aspect?: number;
+  /** Whether legends that share a side of the plot stand one under the other, not side by side. */
+  stackLegends?: boolean;
+  /** Whether the build sets the width only when the spec's own makes the drawing wider than `fitTo`. */
+  onlyShrink?: boolean;
+}>;
+
+const STACKED = { direction: 'vertical', anchor: 'start' } as const;
+
+/**
+ * Compiles, parses and runs the spec once; to fit a width, the same view runs again with a
+ * narrower or wider plot (no second parse), at most twice: axes and legends take what they need.
+ */
+export async function drawView(spec: Record<string, unknown>, options: DrawOptions): Promise<Drawing> {
+  let view: vega.View;
+  const problems: string[] = [];
+  try {
+    const vegaSpec = compile(spec as unknown as TopLevelSpec, { config: chartConfig }).spec as vega.Spec;
+    // vega-lite does not pass legend layouts on: they go into vega's config.
+    if (options.stackLegends) {
+      const legend = { ...vegaSpec.config?.legend, layout: { bottom: STACKED, top: STACKED } };
+      vegaSpec.config = { ...vegaSpec.config, legend } as vega.Config;
+    }
+    view = new vega.View(vega.parse(vegaSpec), {
+      renderer: 'none',
+      loader: options.loader as unknown as vega.Loader,
+      logger: collectingLogger(problems),
+      logLevel: vega.Warn,
+      locale: options.locale,
+    } as unknown as vega.ViewOptions);
+  } catch (error) {
+    return { problems: [`invalid Vega-Lite spec: ${firstLine(error)}`], code: 'chart-spec', error };
+  }
+  try {
+    await view.runAsync();
+    if (options.fitTo !== undefined) await fit(view, options.fitTo, options);
+    if (problems.length > 0) return { problems, code: 'chart-render' };
+    vega.resetSVGDefIds();
+    const svg = await view.toSVG();
+    return { svg, ...totalSize(view), plot: { width: view.width(), height: view.height() } };
+  } catch (error) {
+    return { problems: [firstLine(error)], code: 'chart-render', error };
+  } finally {
+    view.finalize();
+  }
+}
+
+async function fit(view: vega.View, target: number, options: DrawOptions): Promise<void> {
+  const start = totalSize(view).width;
+  if (options.onlyShrink && start <= target) return;
+  for (let tries = 0; tries < 3; tries++) {
+    const excess = totalSize(view).width - target;
+    if (excess <= 0 && excess > -6) return;
+    const width = Math.max(60, Math.round(view.width() - excess));
+    if (width === view.width()) return;
+    view.width(width);
+    if (options.aspect) view.height(Math.round(width * options.aspect));
+    await view.runAsync();
+  }
+}
+
+function totalSize(view: vega.View): { width: number; height: number } {
+  const inner = view as unknown as { _viewWidth: number; _viewHeight: number };
+  const padding = view.padding() as { left: number; right: number; top: number; bottom: number };
+  return { width: Math.ceil(inner._viewWidth + padding.left + padding.right), height: Math.ceil(inner._viewHeight + padding.top + padding.bottom) };
+}
+
+function collectingLogger(problems: string[]) {
+  let level = vega.Warn;
+  const record = (...args: unknown[]) => {
+    problems.push(args.map(String).join(' '));
+    return logger;
+  };
+  const logger = {
+    level(value?: number) {
+      if (value === undefined) return level;
+      level = value;
+      return logger;
+    },
+    error: record,
+    warn: record,
+    info: () => logger,
+    debug: () => logger,
+  };
+  return logger;
+}

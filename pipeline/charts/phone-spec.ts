@@ -1,0 +1,133 @@
+// A chart's spec for a phone: legends under the plot, titles wrapped, text never under 12 px; and
+// the author's say (`"usermeta": {"phone": false | {…}}`).
+import { chartConfig } from './chart-theme.js';
+import { measureTextWidth } from './measure-text.js';
+
+type Spec = Record<string, unknown>;
+
+/** A phone drawing's width in CSS px: 96 % of it shows in the 288 px column of a 320 px screen. */
+export const PHONE_WIDTH = 300;
+/** The smallest text of every drawing, in px at the drawing's own size. */
+export const MIN_FONT_SIZE = 12;
+/** The widest a column drawing is made when its spec leaves the width to the build. */
+export const COLUMN_WIDTH = 640;
+
+/** Whether the chart gets a phone drawing, and the author's changes to it. */
+export type PhoneOption = Readonly<{ draw: false }> | Readonly<{ draw: true; overrides: Spec | undefined }>;
+
+/**
+ * `"usermeta": {"phone": false}` keeps one drawing at every width; `"usermeta": {"phone": {…}}`
+ * is merged over the spec for the phone drawing (objects merged, anything else replaced).
+ */
+export function phoneOption(spec: Spec): PhoneOption {
+  const usermeta = spec.usermeta;
+  const phone = isObject(usermeta) ? usermeta.phone : undefined;
+  if (phone === false) return { draw: false };
+  return { draw: true, overrides: isObject(phone) ? phone : undefined };
+}
+
+/** The spec with every font size it sets raised to the minimum: text stays readable when drawn small. */
+export function readableSpec(spec: Spec): Spec {
+  return mapObjects(spec, (key, value) => (/fontsize$/i.test(key) && typeof value === 'number' && value < MIN_FONT_SIZE ? MIN_FONT_SIZE : value));
+}
+
+/** The spec redrawn for a phone: legends below the plot, the title and subtitle wrapped to the width. */
+export function phoneSpec(spec: Spec, overrides: Spec | undefined): Spec {
+  const phone = mapObjects(spec, (key, value) => (key === 'legend' && isObject(value) ? narrowLegend(value) : value));
+  const config = isObject(phone.config) ? phone.config : {};
+  const legend = isObject(config.legend) ? config.legend : {};
+  phone.config = {
+    ...config,
+    legend: {
+      ...legend,
+      orient: sideways(legend.orient) ? 'bottom' : (legend.orient ?? 'bottom'),
+      labelLimit: PHONE_WIDTH / 2 - 30,
+      columns: legend.columns ?? 2,
+    },
+  };
+  if (phone.title !== undefined) phone.title = wrapTitle(phone.title);
+  delete phone.usermeta;
+  return readableSpec(overrides ? merge(phone, overrides) : phone);
+}
+
+/** Whether the spec is one plot (a unit or a layer), whose width the build can set. */
+export function hasOnePlot(spec: Spec): boolean {
+  return !['hconcat', 'vconcat', 'concat', 'facet', 'repeat'].some((key) => key in spec);
+}
+
+/** Whether any view of the spec is a map (its height then follows its width). */
+export function isMap(spec: Spec): boolean {
+  let found = false;
+  mapObjects(spec, (key, value) => {
+    if (key === 'projection') found = true;
+    return value;
+  });
+  return found;
+}
+
+function narrowLegend(legend: Spec): Spec {
+  const narrow: Spec = { ...legend };
+  if (sideways(legend.orient)) narrow.orient = 'bottom';
+  if (typeof legend.gradientLength === 'number') narrow.gradientLength = Math.min(legend.gradientLength, PHONE_WIDTH - 40);
+  return narrow;
+}
+
+function sideways(orient: unknown): boolean {
+  return orient === 'left' || orient === 'right';
+}
+
+const TITLE_ROOM = PHONE_WIDTH - 2 * 4;
+
+/** A title's text and subtitle broken into lines that fit the phone drawing (vega draws an array as lines). */
+function wrapTitle(title: unknown): unknown {
+  const theme = chartConfig.title ?? {};
+  if (typeof title === 'string' || Array.isArray(title)) return wrapTitle({ text: title });
+  if (!isObject(title)) return title;
+  const size = (value: unknown, fallback: unknown) => (typeof value === 'number' ? value : Number(fallback));
+  const font = { fontSize: size(title.fontSize, theme.fontSize), fontWeight: (title.fontWeight ?? theme.fontWeight) as number };
+  const subfont = { fontSize: size(title.subtitleFontSize, theme.subtitleFontSize), fontWeight: 400 };
+  return {
+    ...title,
+    text: wrapText(title.text, font),
+    ...(title.subtitle !== undefined ? { subtitle: wrapText(title.subtitle, subfont) } : {}),
+  };
+}
+
+function wrapText(text: unknown, font: { fontSize: number; fontWeight: number }): unknown {
+  if (typeof text !== 'string' && !Array.isArray(text)) return text;
+  const lines = (Array.isArray(text) ? text.map(String) : [text]).flatMap((line) => wrapLine(line, font));
+  return lines.length === 1 ? lines[0] : lines;
+}
+
+function wrapLine(line: string, font: { fontSize: number; fontWeight: number }): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of line.split(/ +/)) {
+    const candidate = current ? `${current} ${word}` : word;
+    if (current && measureTextWidth(font, candidate) > TITLE_ROOM) {
+      lines.push(current);
+      current = word;
+    } else current = candidate;
+  }
+  if (current) lines.push(current);
+  return lines;
+}
+
+function isObject(value: unknown): value is Spec {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A deep copy of `value` in which each object's entries went through `change`. */
+function mapObjects<T>(value: T, change: (key: string, value: unknown) => unknown): T {
+  if (Array.isArray(value)) return value.map((item) => mapObjects(item, change)) as T;
+  if (!isObject(value)) return value;
+  const copy: Spec = {};
+  for (const [key, child] of Object.entries(value)) copy[key] = change(key, mapObjects(child, change));
+  return copy as T;
+}
+
+function merge(base: Spec, over: Spec): Spec {
+  const merged: Spec = { ...base };
+  for (const [key, value] of Object.entries(over)) merged[key] = isObject(value) && isObject(base[key]) ? merge(base[key], value) : value;
+  return merged;
+}
