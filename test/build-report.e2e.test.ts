@@ -143,8 +143,10 @@ describe('the French article in content/', () => {
     expect(meta(tree, 'twitter:card')).toBe('summary_large_image');
     expect(run.stderr).toMatch(/article\.md:1:1: warning: no "url"/);
 
-    const svgs = selectAll('figure > svg', tree);
-    expect(svgs).toHaveLength(3);
+    // Each figure: its column drawing, and the phone drawing of a chart wider than a phone.
+    expect(selectAll('figure > .chart-drawings > svg.chart-column', tree)).toHaveLength(3);
+    const svgs = selectAll('figure > .chart-drawings > svg', tree);
+    expect(svgs.length).toBeGreaterThanOrEqual(3);
     for (const svg of svgs) {
       expect(svg.properties.role).toBe('img');
       const [labelId] = svg.properties.ariaLabelledBy as string[];
@@ -181,7 +183,7 @@ describe('an English content folder with its own data', () => {
   it('builds both charts, with English number formatting', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(readdirSync(join(out, 'charts')).sort()).toEqual(['households.svg', 'levels.svg']);
+    expect(readdirSync(join(out, 'charts')).sort()).toEqual(['households.html', 'households.svg', 'levels.html', 'levels.svg']);
     const bars = parseSvg(join(out, 'charts', 'households.svg'));
     const texts = Array.from(bars.getElementsByTagName('text')).map((node) => node.textContent);
     expect(texts).toEqual(expect.arrayContaining(['Carrow', 'Westfold', '1,250']));

@@ -1,0 +1,230 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { HtmlValidate } from 'html-validate';
+import type { Browser, Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findBrowser } from '../pipeline/browser/find-browser.js';
+import { type BrowserSession, launchBrowser } from '../pipeline/browser/index.js';
+import { ROOT, runBuild } from './helpers.js';
+
+const work = mkdtempSync(join(tmpdir(), 'briefing-phone-'));
+const seed = join(work, 'seed');
+const long = join(work, 'long');
+let session: BrowserSession;
+let browser: Browser;
+
+beforeAll(async () => {
+  const runs = await Promise.all([
+    runBuild(['--content', join(ROOT, 'content'), '--out', seed]),
+    runBuild(['--content', join(ROOT, 'test', 'fixtures', 'en-long'), '--out', long]),
+  ]);
+  for (const run of runs) expect(run.status, run.stderr).toBe(0);
+  session = await launchBrowser(findBrowser());
+  browser = session.browser;
+});
+afterAll(async () => {
+  await session?.[Symbol.asyncDispose]();
+  rmSync(work, { recursive: true, force: true });
+});
+
+type Options = { width: number; javaScript?: boolean; scheme?: 'light' | 'dark'; touch?: boolean };
+
+async function open(file: string, { width, javaScript = true, scheme = 'light', touch = false }: Options): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setJavaScriptEnabled(javaScript);
+  await page.setViewport({ width, height: 800, hasTouch: touch, isMobile: touch });
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  return page;
+}
+
+/** What a reader sees of each chart: the figure, its drawings on screen, and the smallest text as rendered. */
+type Seen = { figure: string; shown: number; smallest: number; images: number };
+
+/** Measured in Chromium: each drawing's text at its font size times the drawing's scale on screen. */
+async function measureCharts(page: Page): Promise<Seen[]> {
+  const seen = (await page.$$eval('figure.chart', (figures) =>
+    figures.map((figure) => {
+      const shown = [...figure.querySelectorAll('svg')].filter((svg) => svg.getBoundingClientRect().width > 0);
+      let smallest = Number.POSITIVE_INFINITY;
+      for (const svg of shown) {
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        for (const text of svg.querySelectorAll('text')) {
+          if (text.textContent?.trim()) smallest = Math.min(smallest, Number.parseFloat(getComputedStyle(text).fontSize) * scale);
+        }
+      }
+      return { figure: figure.id, shown: shown.length, smallest, images: 0 };
+    }),
+  )) as Seen[];
+  // The accessibility tree, as screen readers get it: one image a figure.
+  for (const [index, handle] of (await page.$$('figure.chart')).entries()) {
+    const tree = await page.accessibility.snapshot({ root: handle, interestingOnly: true });
+    const count = (node: typeof tree): number => (node ? (node.role === 'image' ? 1 : 0) + (node.children ?? []).reduce((sum, child) => sum + count(child), 0) : 0);
+    seen[index]!.images = count(tree);
+  }
+  return seen;
+}
+
+describe.each([
+  ['the French article', seed],
+  ['the long English briefing', long],
+])('the charts of %s', (_name, out) => {
+  describe.each([true, false])('with JavaScript %s', (javaScript) => {
+    it.each([320, 375, 768, 1280, 1600])('are read at 11 px or more (12 from 375 px), one drawing and one image a figure, at %i px', async (width) => {
+      const page = await open(join(out, 'index.html'), { width, javaScript });
+      try {
+        const seen = await measureCharts(page);
+        expect(seen.length).toBeGreaterThan(0);
+        for (const chart of seen) {
+          expect(chart.shown, chart.figure).toBe(1);
+          expect(chart.images, chart.figure).toBe(1);
+          expect(chart.smallest, chart.figure).toBeGreaterThanOrEqual(width >= 375 ? 12 : 11);
+        }
+        const [scrollWidth, clientWidth] = (await page.evaluate('[document.documentElement.scrollWidth, document.documentElement.clientWidth]')) as number[];
+        expect(scrollWidth).toBeLessThanOrEqual(clientWidth!);
+      } finally {
+        await page.close();
+      }
+    });
+  });
+
+  it.each(['light', 'dark'] as const)('have no accessibility violation at 375 px (axe-core) in %s mode', async (scheme) => {
+    const page = await open(join(out, 'index.html'), { width: 375, scheme });
+    try {
+      await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+      const result = (await page.evaluate("axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] })")) as {
+        violations: { id: string; nodes: { target: string[] }[] }[];
+      };
+      expect(result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('each have their own valid page (html-validate)', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'long-title': 'off' } });
+    const ids = [...readFileSync(join(out, 'index.html'), 'utf8').matchAll(/<figure class="chart" id="chart-([^"]+)"/g)].map((match) => match[1]!);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      const report = await validator.validateString(readFileSync(join(out, 'charts', `${id}.html`), 'utf8'), `charts/${id}.html`);
+      expect(report.results.flatMap((result) => result.messages.map((message) => `${id} ${message.line}:${message.column} ${message.ruleId}: ${message.message}`))).toEqual([]);
+    }
+  });
+});
+
+/** The seed's ranking, as its CSV says: each country and its users, formatted as the chart formats them (fr). */
+function seedRows(): { country: string; users: string }[] {
+  const [, ...lines] = readFileSync(join(ROOT, 'content', 'data', 'users-by-country.csv'), 'utf8').trim().split('\n');
+  return lines.map((line) => {
+    const [country, users] = line.split(',');
+    return { country: country!.replace(/^"|"$/g, ''), users: Number(users).toLocaleString('fr-FR').replace(/\s/g, ' ') };
+  });
+}
+
+const text = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
+
+describe('the tooltips of the French ranking', () => {
+  const bars = '#chart-classement svg:not([style*="none"]) [data-value]';
+
+  async function visibleBars(page: Page) {
+    const handles = [];
+    for (const handle of await page.$$(bars)) if (await handle.isVisible()) handles.push(handle);
+    return handles;
+  }
+
+  it('show a bar’s country and value under the mouse, as the CSV has them', async () => {
+    const page = await open(join(seed, 'index.html'), { width: 1280 });
+    try {
+      const rows = seedRows();
+      const handles = await visibleBars(page);
+      expect(handles.length).toBe(rows.length);
+      for (const [index, handle] of handles.entries()) {
+        await handle.hover();
+        const tip = text(await page.$eval('#chart-classement .chart-tooltip:not([hidden])', (node) => node.textContent));
+        expect(tip).toContain(rows[index]!.country);
+        expect(tip).toContain(rows[index]!.users);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('show a bar’s values on a tap at 375 px, and hide them on a tap beside the bars', async () => {
+    const page = await open(join(seed, 'index.html'), { width: 375, touch: true });
+    try {
+      const [first] = seedRows();
+      const [bar] = await visibleBars(page);
+      await bar!.scrollIntoView();
+      const box = (await bar!.boundingBox())!;
+      await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+      const tip = text(await page.$eval('#chart-classement .chart-tooltip', (node) => (node.hasAttribute('hidden') ? '' : node.textContent)));
+      expect(tip).toContain(first!.country);
+      expect(tip).toContain(first!.users);
+      const svg = (await page.$('#chart-classement .chart-phone'))!;
+      const frame = (await svg.boundingBox())!;
+      await page.touchscreen.tap(frame.x + 4, frame.y + frame.height - 4);
+      expect(await page.$eval('#chart-classement .chart-tooltip', (node) => node.hasAttribute('hidden'))).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('go from bar to bar with the keyboard, are announced, and leave with Escape', async () => {
+    const page = await open(join(seed, 'index.html'), { width: 375 });
+    try {
+      const rows = seedRows();
+      // Tab, from the top of the page, until the ranking has the focus.
+      let focused = '';
+      for (let presses = 0; presses < 40 && focused !== 'chart-classement'; presses++) {
+        await page.keyboard.press('Tab');
+        focused = (await page.evaluate("document.activeElement?.closest('figure')?.id ?? ''")) as string;
+      }
+      expect(focused).toBe('chart-classement');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      const announced = text(await page.$eval('#chart-classement [aria-live]', (node) => node.textContent));
+      expect(announced).toContain(rows[1]!.country);
+      expect(announced).toContain(rows[1]!.users);
+      expect(text(await page.$eval('#chart-classement .chart-tooltip', (node) => node.textContent))).toContain(rows[1]!.users);
+      await page.keyboard.press('Escape');
+      expect(await page.$eval('#chart-classement .chart-tooltip', (node) => node.hasAttribute('hidden'))).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('a chart’s own page, framed by another site', () => {
+  it.each([320, 800])('shows the chart at %i px and posts its height to the page that frames it', async (width) => {
+    const parent = join(seed, `frame-${width}.html`);
+    writeFileSync(
+      parent,
+      `<!DOCTYPE html><html lang="en"><title>Frame</title><body style="margin:0"><iframe title="Chart" src="charts/classement.html" style="width:${width}px;border:0" height="200"></iframe></body></html>`,
+    );
+    const page = await browser.newPage();
+    try {
+      await page.setViewport({ width: width + 40, height: 900 });
+      await page.evaluateOnNewDocument(() => {
+        (window as unknown as { heights: unknown[] }).heights = [];
+        window.addEventListener('message', (event) => (window as unknown as { heights: unknown[] }).heights.push(event.data));
+      });
+      await page.goto(pathToFileURL(parent).href, { waitUntil: 'load' });
+      await page.waitForFunction('window.heights.length > 0', { timeout: 5000 });
+      const messages = (await page.evaluate('window.heights')) as { 'datawrapper-height'?: Record<string, number> }[];
+      const posted = messages.flatMap((message) => Object.entries(message['datawrapper-height'] ?? {}));
+      expect(posted.at(-1)?.[0]).toBe('classement');
+      const frame = page.frames().find((child) => child.url().endsWith('charts/classement.html'))!;
+      const [height, scrollWidth, shown] = (await frame.evaluate(
+        "[document.documentElement.getBoundingClientRect().height, document.documentElement.scrollWidth, [...document.querySelectorAll('svg')].filter((svg) => svg.getBoundingClientRect().width > 0).length]",
+      )) as number[];
+      expect(posted.at(-1)?.[1]).toBe(Math.ceil(height!));
+      expect(scrollWidth).toBeLessThanOrEqual(width);
+      expect(shown).toBe(1);
+    } finally {
+      await page.close();
+      rmSync(parent);
+    }
+  });
+});
