@@ -61,7 +61,8 @@ async function measureCharts(page: Page): Promise<Seen[]> {
   // The accessibility tree, as screen readers get it: one image a figure.
   for (const [index, handle] of (await page.$$('figure.chart')).entries()) {
     const tree = await page.accessibility.snapshot({ root: handle, interestingOnly: true });
-    const count = (node: typeof tree): number => (node ? (node.role === 'image' ? 1 : 0) + (node.children ?? []).reduce((sum, child) => sum + count(child), 0) : 0);
+    const count = (node: typeof tree): number =>
+      node ? (node.role === 'image' ? 1 : 0) + (node.children ?? []).reduce((sum, child) => sum + count(child), 0) : 0;
     seen[index]!.images = count(tree);
   }
   return seen;
@@ -109,14 +110,18 @@ describe.each([
     expect(ids.length).toBeGreaterThan(0);
     for (const id of ids) {
       const report = await validator.validateString(readFileSync(join(out, 'charts', `${id}.html`), 'utf8'), `charts/${id}.html`);
-      expect(report.results.flatMap((result) => result.messages.map((message) => `${id} ${message.line}:${message.column} ${message.ruleId}: ${message.message}`))).toEqual([]);
+      expect(
+        report.results.flatMap((result) => result.messages.map((message) => `${id} ${message.line}:${message.column} ${message.ruleId}: ${message.message}`)),
+      ).toEqual([]);
     }
   });
 });
 
 /** The seed's ranking, as its CSV says: each country and its users, formatted as the chart formats them (fr). */
 function seedRows(): { country: string; users: string }[] {
-  const [, ...lines] = readFileSync(join(ROOT, 'content', 'data', 'users-by-country.csv'), 'utf8').trim().split('\n');
+  const [, ...lines] = readFileSync(join(ROOT, 'content', 'data', 'users-by-country.csv'), 'utf8')
+    .trim()
+    .split('\n');
   return lines.map((line) => {
     const [country, users] = line.split(',');
     return { country: country!.replace(/^"|"$/g, ''), users: Number(users).toLocaleString('fr-FR').replace(/\s/g, ' ') };

@@ -97,7 +97,7 @@ describe.each([
     }
   });
 
-  it('loads only files of its own folder, by relative paths, and weighs at most 500 KB', async () => {
+  it.each([375, 1280])('loads only files of its own folder, by relative paths, and weighs at most 450 KB at %i px', async (width) => {
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     const tree = fromHtml(html);
     for (const node of selectAll('link[href]:not([rel="canonical"]), script[src], img[src]', tree)) {
@@ -110,13 +110,15 @@ describe.each([
     const failed: string[] = [];
     page.on('requestfailed', (request) => failed.push(request.url()));
     try {
+      await page.setViewport({ width, height: 900 });
       await page.goto(pageUrl(out), { waitUntil: 'networkidle0' });
       expect(failed).toEqual([]);
       const root = pathToFileURL(out).href;
       for (const url of loaded) expect(url.startsWith(`${root}/`), url).toBe(true);
       const weight = loaded.reduce((sum, url) => sum + statSync(new URL(url)).size, 0);
-      if (out === seed) expect(weight).toBeLessThanOrEqual(500 * 1000);
+      if (out === seed) expect(weight).toBeLessThanOrEqual(450 * 1000);
       expect(loaded.some((url) => url.endsWith('.woff2'))).toBe(true);
+      expect(loaded.some((url) => url.endsWith('assets/charts.js'))).toBe(true);
     } finally {
       await page.close();
     }

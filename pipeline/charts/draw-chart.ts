@@ -8,12 +8,13 @@ import { language } from '../language/languages.js';
 import { typesetString } from '../language/typeset-text.js';
 import { addError } from '../problems/problems.js';
 import { chartLocale } from './chart-theme.js';
-import { compactSvg } from './compact-svg.js';
+import { compactPaths, compactSvg } from './compact-svg.js';
 import { describeChart } from './describe-chart.js';
 import { type Drawing, drawView } from './draw-view.js';
 import { makeSvgAccessible, valueNames } from './make-svg-accessible.js';
-import { COLUMN_WIDTH, hasOnePlot, isMap, PHONE_WIDTH, phoneOption, phoneSpec, readableSpec } from './phone-spec.js';
+import { aslantLabels, COLUMN_WIDTH, hasOnePlot, isMap, PHONE_LABEL_ROOM, PHONE_WIDTH, phoneOption, phoneSpec, readableSpec } from './phone-spec.js';
 import type { ChartContext, DrawnChart } from './types.js';
+import { wrapLabels } from './wrap-labels.js';
 
 export { checkSpec } from './check-spec.js';
 export { validateSpec } from './validate-spec.js';
@@ -30,7 +31,10 @@ export async function drawChart(spec: Record<string, unknown>, chart: ChartSourc
   const onePlot = hasOnePlot(spec);
   const leftToBuild = spec.width === undefined || spec.width === 'container';
   const columnSpec = readableSpec(onePlot && leftToBuild ? { ...spec, width: COLUMN_WIDTH - 100 } : spec);
-  const column = await drawView(columnSpec, { ...options, fitTo: COLUMN_WIDTH, onlyShrink: !(onePlot && leftToBuild) });
+  const columnOptions = { ...options, fitTo: COLUMN_WIDTH, onlyShrink: !(onePlot && leftToBuild) };
+  let column = await drawView(columnSpec, columnOptions);
+  // Category labels cut with "…" are written on lines instead.
+  if (!('problems' in column) && column.cut.length > 0) column = await drawView(wrapLabels(columnSpec, column.cut), columnOptions);
   if ('problems' in column) return failed(column);
 
   // A phone gets its own drawing, unless the column's already fits it or the author said no.
@@ -39,8 +43,20 @@ export async function drawChart(spec: Record<string, unknown>, chart: ChartSourc
   if (option.draw && (column.width > PHONE_WIDTH || option.overrides)) {
     const aspect = isMap(spec) ? column.plot.height / Math.max(1, column.plot.width) : undefined;
     const guess = PHONE_WIDTH - 60;
-    const sized = onePlot ? { ...spec, width: guess, ...(aspect ? { height: Math.round(guess * aspect) } : {}) } : spec;
-    phone = await drawView(phoneSpec(sized, option.overrides), { ...options, stackLegends: true, ...(onePlot ? { fitTo: PHONE_WIDTH, aspect } : {}) });
+    // A map keeps its shape; a plot of set height loses some of it, never more than 40 %.
+    const height = aspect
+      ? Math.round(guess * aspect)
+      : typeof spec.height === 'number'
+        ? Math.round(spec.height * Math.max(0.6, Math.min(1, guess / column.plot.width)))
+        : undefined;
+    const sized = onePlot ? { ...spec, width: guess, ...(height ? { height } : {}) } : spec;
+    const phoneOptions = { ...options, stackLegends: true, ...(onePlot ? { fitTo: PHONE_WIDTH, aspect } : {}) };
+    phone = await drawView(phoneSpec(sized, option.overrides), phoneOptions);
+    // Category labels that run into each other on a phone are set aslant; those cut with "…", on lines.
+    if (!('problems' in phone) && (phone.crowded || phone.cut.length > 0)) {
+      const tidy = wrapLabels(phone.crowded ? aslantLabels(sized) : sized, phone.cut, PHONE_LABEL_ROOM);
+      phone = await drawView(phoneSpec(tidy, option.overrides), phoneOptions);
+    }
     if ('problems' in phone) return failed(phone, 'its phone drawing: ');
   }
 
@@ -51,9 +67,9 @@ export async function drawChart(spec: Record<string, unknown>, chart: ChartSourc
   // Typeset once here: the caption, the SVG's <desc> and og:image:alt must read the same.
   const description = typesetString([generated, written].filter(Boolean).join(' '), context.lang) || undefined;
   const names = valueNames(spec);
-  const svg = makeSvgAccessible(column.svg, chart.id, title, description, names);
+  const svg = makeSvgAccessible(compactPaths(column.svg), chart.id, title, description, names);
   compactSvg(svg);
-  const phoneSvg = phone && !('problems' in phone) ? makeSvgAccessible(phone.svg, `${chart.id}-phone`, title, description, names) : undefined;
+  const phoneSvg = phone && !('problems' in phone) ? makeSvgAccessible(compactPaths(phone.svg), `${chart.id}-phone`, title, description, names) : undefined;
   if (phoneSvg) compactSvg(phoneSvg);
   const file = `<?xml version="1.0" encoding="UTF-8"?>\n${toHtml(svg, { space: 'svg', closeEmptyElements: true })}\n`;
   return {

@@ -5,13 +5,23 @@ import type { DataLoader } from '../data/load-chart-data.js';
 import { firstLine } from '../problems/errors.js';
 import { type ChartLocale, chartConfig } from './chart-theme.js';
 import { measureTextWidth } from './measure-text.js';
+import type { CutLabel } from './wrap-labels.js';
 
 // Lay text out with the report's real font metrics (vega would guess without a canvas).
 (vega as unknown as { textMetrics: { width: typeof measureTextWidth } }).textMetrics.width = measureTextWidth;
 
 /** A spec drawn: its SVG and sizes, or what vega-lite or vega had against it. */
 export type Drawing =
-  | Readonly<{ svg: string; width: number; height: number; plot: Readonly<{ width: number; height: number }> }>
+  | Readonly<{
+      svg: string;
+      width: number;
+      height: number;
+      plot: Readonly<{ width: number; height: number }>;
+      /** Whether the labels of an axis run into each other. */
+      crowded: boolean;
+      /** The labels of vertical axes that vega cut at their limit. */
+      cut: CutLabel[];
+    }>
   | Readonly<{ problems: readonly string[]; code: 'chart-spec' | 'chart-render'; error?: unknown }>;
 
 export type DrawOptions = Readonly<{
@@ -59,7 +69,13 @@ export async function drawView(spec: Record<string, unknown>, options: DrawOptio
     if (problems.length > 0) return { problems, code: 'chart-render' };
     vega.resetSVGDefIds();
     const svg = await view.toSVG();
-    return { svg, ...totalSize(view), plot: { width: view.width(), height: view.height() } };
+    return {
+      svg,
+      ...totalSize(view),
+      plot: { width: view.width(), height: view.height() },
+      crowded: crowdedLabels(root(view)),
+      cut: cutLabels(root(view)),
+    };
   } catch (error) {
     return { problems: [firstLine(error)], code: 'chart-render', error };
   } finally {
@@ -79,6 +95,46 @@ async function fit(view: vega.View, target: number, options: DrawOptions): Promi
     if (options.aspect) view.height(Math.round(width * options.aspect));
     await view.runAsync();
   }
+}
+
+/** vega's scenegraph: marks (with a role) hold items, and group items hold marks. */
+type SceneItem = {
+  role?: string;
+  items?: SceneItem[];
+  bounds?: { x1: number; x2: number; y1: number; y2: number };
+  datum?: { scale?: string };
+  text?: unknown;
+  fontSize?: number;
+  limit?: number;
+};
+
+const root = (view: vega.View) => (view.scenegraph() as unknown as { root: SceneItem }).root;
+
+/** The labels of vertical axes (of a y scale) wider than their limit, which vega cuts with "…". */
+function cutLabels(node: SceneItem, vertical = false): CutLabel[] {
+  if (node.role === 'axis-label' && vertical) {
+    return (node.items ?? []).flatMap((item) => {
+      const text = String(item.text ?? '');
+      const fontSize = item.fontSize ?? 12;
+      const limit = item.limit ?? 0;
+      return limit > 0 && text.includes(' ') && measureTextWidth({ fontSize }, text) > limit ? [{ text, fontSize, limit }] : [];
+    });
+  }
+  const side = node.role === 'axis' ? /(^|_)y$/.test(node.items?.[0]?.datum?.scale ?? '') : vertical;
+  return (node.items ?? []).flatMap((child) => cutLabels(child, side));
+}
+
+/** Whether two labels of one axis overlap: vega keeps every label of a band axis, however narrow. */
+function crowdedLabels(root: SceneItem): boolean {
+  const visit = (node: SceneItem): boolean => {
+    if (node.role === 'axis-label') {
+      const boxes = (node.items ?? []).flatMap((item) => (item.bounds ? [item.bounds] : [])).sort((a, b) => a.x1 - b.x1);
+      if (boxes.some((box, index) => index > 0 && box.x1 < boxes[index - 1]!.x2 - 1 && box.y1 < boxes[index - 1]!.y2 && box.y2 > boxes[index - 1]!.y1))
+        return true;
+    }
+    return (node.items ?? []).some((child) => visit(child));
+  };
+  return visit(root);
 }
 
 function totalSize(view: vega.View): { width: number; height: number } {

@@ -66,7 +66,8 @@ function hideParts(svg: Element, { hidden, measures }: ValueNames): void {
   const visit = (node: Element, inMark: boolean) => {
     const label = node.properties.ariaLabel;
     if (inMark && String(node.properties.role) === 'graphics-symbol' && typeof label === 'string' && label.trim()) {
-      marks.push({ node, text: node.tagName === 'text' || String(node.properties.ariaRoleDescription) === 'text' });
+      // A label, or a whole line, carries one row's values: the bars and points carry them all.
+      marks.push({ node, text: node.tagName === 'text' || ['text', 'line', 'area', 'trail'].includes(String(node.properties.ariaRoleDescription)) });
       // What a mark is first (its category, its date), then how much.
       const parts = label.split('; ').filter((part) => !hidden.has(nameOf(part)));
       node.properties.dataValue = [...parts.filter((part) => !measures.has(nameOf(part))), ...parts.filter((part) => measures.has(nameOf(part)))].join('; ');

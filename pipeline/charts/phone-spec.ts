@@ -7,6 +7,8 @@ type Spec = Record<string, unknown>;
 
 /** A phone drawing's width in CSS px: 96 % of it shows in the 288 px column of a 320 px screen. */
 export const PHONE_WIDTH = 300;
+/** The widest a category label is on a phone, before it goes on a second line. */
+export const PHONE_LABEL_ROOM = 120;
 /** The smallest text of every drawing, in px at the drawing's own size. */
 export const MIN_FONT_SIZE = 12;
 /** The widest a column drawing is made when its spec leaves the width to the build. */
@@ -26,9 +28,29 @@ export function phoneOption(spec: Spec): PhoneOption {
   return { draw: true, overrides: isObject(phone) ? phone : undefined };
 }
 
-/** The spec with every font size it sets raised to the minimum: text stays readable when drawn small. */
+/**
+ * The spec as the build draws it, at every width: every font size it sets raised to the
+ * minimum, so that text stays readable when drawn small; each line and area given points,
+ * drawn only when a reader points at one, that carry a value each; and number formats
+ * without a precision trimmed ("%" shows 58 %, not 58.000000 %).
+ */
 export function readableSpec(spec: Spec): Spec {
-  return mapObjects(spec, (key, value) => (/fontsize$/i.test(key) && typeof value === 'number' && value < MIN_FONT_SIZE ? MIN_FONT_SIZE : value));
+  return mapObjects(spec, (key, value) => {
+    if (/fontsize$/i.test(key) && typeof value === 'number' && value < MIN_FONT_SIZE) return MIN_FONT_SIZE;
+    if (key === 'mark') return withPoints(value);
+    if (key === 'format' && typeof value === 'string') return value.replace(UNTRIMMED_NUMBER_FORMAT, '$1~$2');
+    return value;
+  });
+}
+
+/** A d3 number format with no precision and no "~": its type shows six decimals. */
+const UNTRIMMED_NUMBER_FORMAT = /^((?:.?[<>=^])?[-+( ]?[$#]?0?\d*,?)([efgrs%])$/;
+
+function withPoints(mark: unknown): unknown {
+  const type = typeof mark === 'string' ? mark : isObject(mark) ? mark.type : undefined;
+  if (type !== 'line' && type !== 'area' && type !== 'trail') return mark;
+  const def = isObject(mark) ? mark : { type };
+  return def.point === undefined ? { ...def, point: { opacity: 0, size: 80 } } : def;
 }
 
 /** The spec redrawn for a phone: legends below the plot, the title and subtitle wrapped to the width. */
@@ -50,6 +72,16 @@ export function phoneSpec(spec: Spec, overrides: Spec | undefined): Spec {
   return readableSpec(overrides ? merge(phone, overrides) : phone);
 }
 
+/** The spec with the labels of its x axes aslant: category labels that ran into each other on a phone. */
+export function aslantLabels(spec: Spec): Spec {
+  const aslant = mapObjects(spec, (key, value) => {
+    if (key !== 'encoding' || !isObject(value) || !isObject(value.x) || value.x.axis === null) return value;
+    return { ...value, x: { ...value.x, axis: { ...(isObject(value.x.axis) ? value.x.axis : {}), labelAngle: -40 } } };
+  });
+  const config = isObject(aslant.config) ? aslant.config : {};
+  return { ...aslant, config: { ...config, axisX: { ...(isObject(config.axisX) ? config.axisX : {}), labelAngle: -40 } } };
+}
+
 /** Whether the spec is one plot (a unit or a layer), whose width the build can set. */
 export function hasOnePlot(spec: Spec): boolean {
   return !['hconcat', 'vconcat', 'concat', 'facet', 'repeat'].some((key) => key in spec);
@@ -68,6 +100,7 @@ export function isMap(spec: Spec): boolean {
 function narrowLegend(legend: Spec): Spec {
   const narrow: Spec = { ...legend };
   if (sideways(legend.orient)) narrow.orient = 'bottom';
+  if (typeof legend.columns === 'number') narrow.columns = Math.min(legend.columns, 2);
   if (typeof legend.gradientLength === 'number') narrow.gradientLength = Math.min(legend.gradientLength, PHONE_WIDTH - 40);
   return narrow;
 }

@@ -29,7 +29,8 @@ export function stylesheets(): ReadonlyMap<string, string> {
     const end = text.startsWith('/*') ? text.indexOf('*/\n') + 3 : 0;
     return `${text.slice(0, end)}${rules}\n${text.slice(end)}`;
   };
-  const screen = `:root {\n  color-scheme: light dark;\n${light('  ')}}\n\n@media (prefers-color-scheme: dark) {\n  :root {\n${customProperties(DARK, '    ')}  }\n}\n`;
+  // Charts are drawn on white: in dark mode too, their tooltips and highlights take the light colours.
+  const screen = `:root {\n  color-scheme: light dark;\n${light('  ')}}\n\n@media (prefers-color-scheme: dark) {\n  :root {\n${customProperties(DARK, '    ')}  }\n}\n\n.chart-drawings {\n  color-scheme: light;\n${customProperties(LIGHT, '  ')}}\n`;
   return new Map([
     ['assets/page.css', `${opened('page.css', screen)}\n${chartBreakpoints()}`],
     ['assets/print.css', `${template('print.css')}\n/* Print is always on white paper. */\n:root {\n  color-scheme: light;\n${light('  ')}}\n`],
