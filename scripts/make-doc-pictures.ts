@@ -1,8 +1,9 @@
 // Builds content/ and makes the pictures the README shows, under docs/: the PDF's first
 // pages (needs pdftoppm, from poppler-utils), both share images, and the page at 1280 and
-// 375 px wide, light and dark.
+// 375 px wide, light and dark; a chart on a phone with a bar tapped, and a chart's own page in
+// a 320 px frame.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -38,6 +39,40 @@ try {
         });
       }
     }
+    // The ranking on a phone, its first bar tapped: the tooltip of the build's values.
+    await withPage(
+      session.browser,
+      out,
+      async (page) => {
+        await page.setViewport({ width: 375, height: 800, deviceScaleFactor: 1, hasTouch: true, isMobile: true });
+        await page.goto(pathToFileURL(join(out, 'index.html')).href, { waitUntil: 'load' });
+        const bar = (await page.$('#chart-classement .chart-phone [data-value]'))!;
+        await bar.scrollIntoView();
+        const box = (await bar.boundingBox())!;
+        await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+        await (await page.$('#chart-classement .chart-drawings'))!.screenshot({ path: join(docs, 'chart-phone-tooltip.png') });
+      },
+      undefined,
+      { javaScript: true },
+    );
+    // The chart's own page, framed 320 px wide by another page: the frame takes the height it posts.
+    writeFileSync(
+      join(out, 'frame.html'),
+      '<!DOCTYPE html><html lang="en"><title>Frame</title><body style="margin:0;background:#eee"><iframe title="Chart" src="charts/carte.html" style="width:320px;border:0;display:block" height="150"></iframe>' +
+        '<script>addEventListener("message",(e)=>{const d=e.data&&e.data["datawrapper-height"];if(d)document.querySelector("iframe").style.height=Object.values(d)[0]+"px"})</script></body></html>',
+    );
+    await withPage(
+      session.browser,
+      out,
+      async (page) => {
+        await page.setViewport({ width: 320, height: 400, deviceScaleFactor: 1 });
+        await page.goto(pathToFileURL(join(out, 'frame.html')).href, { waitUntil: 'load' });
+        await page.waitForFunction('parseFloat(document.querySelector("iframe").style.height) > 150');
+        await (await page.$('iframe'))!.screenshot({ path: join(docs, 'chart-embed.png') });
+      },
+      undefined,
+      { javaScript: true },
+    );
   } finally {
     await session[Symbol.asyncDispose]();
   }
