@@ -73,7 +73,7 @@ export async function drawView(spec: Record<string, unknown>, options: DrawOptio
       svg,
       ...totalSize(view),
       plot: { width: view.width(), height: view.height() },
-      crowded: crowdedLabels(root(view)),
+      crowded: crowdedLabels(view),
       cut: cutLabels(root(view)),
     };
   } catch (error) {
@@ -124,17 +124,27 @@ function cutLabels(node: SceneItem, vertical = false): CutLabel[] {
   return (node.items ?? []).flatMap((child) => cutLabels(child, side));
 }
 
-/** Whether two labels of one axis overlap: vega keeps every label of a band axis, however narrow. */
-function crowdedLabels(root: SceneItem): boolean {
-  const visit = (node: SceneItem): boolean => {
-    if (node.role === 'axis-label') {
-      const boxes = (node.items ?? []).flatMap((item) => (item.bounds ? [item.bounds] : [])).sort((a, b) => a.x1 - b.x1);
-      if (boxes.some((box, index) => index > 0 && box.x1 < boxes[index - 1]!.x2 - 1 && box.y1 < boxes[index - 1]!.y2 && box.y2 > boxes[index - 1]!.y1))
-        return true;
+/**
+ * Whether two labels of an axis of categories overlap: vega keeps every label of a band or
+ * point scale, however narrow its bands (a continuous axis drops labels that would overlap).
+ */
+function crowdedLabels(view: vega.View): boolean {
+  const discrete = (name: string | undefined) => {
+    try {
+      return name !== undefined && ['band', 'point'].includes((view.scale(name) as { type?: string }).type ?? '');
+    } catch {
+      return false; // a scale of a nested view, not reachable by name from the top
     }
-    return (node.items ?? []).some((child) => visit(child));
   };
-  return visit(root);
+  const visit = (node: SceneItem, categories: boolean): boolean => {
+    if (node.role === 'axis-label' && categories) {
+      const boxes = (node.items ?? []).flatMap((item) => (item.bounds ? [item.bounds] : [])).sort((a, b) => a.x1 - b.x1);
+      return boxes.some((box, index) => index > 0 && box.x1 < boxes[index - 1]!.x2 - 1 && box.y1 < boxes[index - 1]!.y2 && box.y2 > boxes[index - 1]!.y1);
+    }
+    const inside = node.role === 'axis' ? discrete(node.items?.[0]?.datum?.scale) : categories;
+    return (node.items ?? []).some((child) => visit(child, inside));
+  };
+  return visit(root(view), false);
 }
 
 function totalSize(view: vega.View): { width: number; height: number } {
