@@ -12,7 +12,8 @@ import { compactPaths, compactSvg } from './compact-svg.js';
 import { describeChart } from './describe-chart.js';
 import { type Drawing, drawView } from './draw-view.js';
 import { makeSvgAccessible, valueNames } from './make-svg-accessible.js';
-import { aslantLabels, COLUMN_WIDTH, hasOnePlot, isMap, PHONE_LABEL_ROOM, PHONE_WIDTH, phoneOption, phoneSpec, readableSpec } from './phone-spec.js';
+import { aslantLabels, hasOnePlot, isMap, phoneOption, phoneSpec, readableSpec } from './phone-spec.js';
+import { COLUMN_WIDTH, PHONE_LABEL_ROOM, PHONE_WIDTH } from './sizes.js';
 import type { ChartContext, DrawnChart } from './types.js';
 import { wrapLabels } from './wrap-labels.js';
 

@@ -2,17 +2,9 @@
 // the author's say (`"usermeta": {"phone": false | {…}}`).
 import { chartConfig } from './chart-theme.js';
 import { measureTextWidth } from './measure-text.js';
+import { MIN_FONT_SIZE, PHONE_WIDTH } from './sizes.js';
 
 type Spec = Record<string, unknown>;
-
-/** A phone drawing's width in CSS px: 96 % of it shows in the 288 px column of a 320 px screen. */
-export const PHONE_WIDTH = 300;
-/** The widest a category label is on a phone, before it goes on a second line. */
-export const PHONE_LABEL_ROOM = 120;
-/** The smallest text of every drawing, in px at the drawing's own size. */
-export const MIN_FONT_SIZE = 12;
-/** The widest a column drawing is made when its spec leaves the width to the build. */
-export const COLUMN_WIDTH = 640;
 
 /** Whether the chart gets a phone drawing, and the author's changes to it. */
 export type PhoneOption = Readonly<{ draw: false }> | Readonly<{ draw: true; overrides: Spec | undefined }>;

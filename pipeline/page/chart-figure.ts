@@ -48,10 +48,9 @@ function drawings(chart: RenderedChart): Element {
   return h('div.chart-drawings.has-phone', { className: [breakpoint] }, [column, withClass(chart.phone, 'chart-phone')]);
 }
 
+/** The drawing with a class of its own; its marks are shared, never changed after drawing (typesetting skips SVG). */
 function withClass(svg: Element, name: string): Element {
-  const copy = structuredClone(svg);
-  copy.properties.className = [...[copy.properties.className ?? []].flat().map(String), name];
-  return copy;
+  return { ...svg, properties: { ...svg.properties, className: [...[svg.properties.className ?? []].flat().map(String), name] } };
 }
 
 /**

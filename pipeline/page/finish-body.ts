@@ -1,6 +1,7 @@
 // The last passes over a rendered body, composed for the page and for print.
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
 import { rehypeNameCharts } from '../charts/make-svg-accessible.js';
 import { rehypeHyphenate } from '../language/hyphenate-text.js';
 import { rehypeTypeset } from '../language/typeset-text.js';
@@ -12,6 +13,18 @@ import { rehypeTypeset } from '../language/typeset-text.js';
  */
 export function finishBody(tree: Root, lang: string): Readonly<{ page: Root; print: Root }> {
   const page = unified().use(rehypeTypeset, { lang }).runSync(tree) as Root;
-  const print = unified().use(rehypeHyphenate, { lang }).use(rehypeNameCharts).runSync(structuredClone(page)) as Root;
+  const print = unified().use(rehypeScreenOnly).use(rehypeHyphenate, { lang }).use(rehypeNameCharts).runSync(structuredClone(page)) as Root;
   return { page, print };
+}
+
+/** What paper has no use for: the phone drawings of the charts, and the code that embeds them. */
+function rehypeScreenOnly() {
+  return (tree: Root): void => {
+    visit(tree, 'element', (node: Element, index, parent) => {
+      const classes = [node.properties.className ?? []].flat();
+      if (!parent || index === undefined || !(classes.includes('chart-phone') || classes.includes('chart-embed'))) return;
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    });
+  };
 }

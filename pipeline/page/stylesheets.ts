@@ -2,7 +2,7 @@
 // properties.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PHONE_WIDTH } from '../charts/phone-spec.js';
+import { PHONE_WIDTH } from '../charts/sizes.js';
 import { DARK, FONTS, LIGHT } from '../design/palette.js';
 import { TEMPLATES } from '../system/project.js';
 import { BREAKPOINT_STEP, COLUMN_CSS_WIDTH } from './chart-figure.js';
