@@ -45,11 +45,10 @@ async function compile() {
     // taken from import.meta.url (system/project.ts) is the same in a chunk and in the sources.
     chunkNames: 'pipeline/chunks/[name]-[hash]',
     // One bundle with shared chunks: a run loads a few large files instead of hundreds of
-    // small ones. Puppeteer stays outside: it is only loaded to start the browser; SVGO too,
-    // whose CSS parser reads its data files at run time.
+    // small ones. Puppeteer stays outside: it is only loaded to start the browser.
     bundle: true,
     splitting: true,
-    external: ['puppeteer', 'esbuild', 'koffi', 'jsdom', 'svgo'],
+    external: ['puppeteer', 'esbuild', 'koffi', 'jsdom'],
     mainFields: ['module', 'main'],
     banner: { js: "import { createRequire as createRequireOfBundle } from 'node:module'; const require = createRequireOfBundle(import.meta.url);" },
     format: 'esm',
