@@ -101,7 +101,8 @@ function sideways(orient: unknown): boolean {
   return orient === 'left' || orient === 'right';
 }
 
-const TITLE_ROOM = PHONE_WIDTH - 2 * 4;
+/** A title's lines leave a tenth of the drawing free: a browser may set them a little wider than measured, and vega does not count a title in the drawing's width. */
+const TITLE_ROOM = Math.round((PHONE_WIDTH - 2 * 4) * 0.9);
 
 /** A title's text and subtitle broken into lines that fit the phone drawing (vega draws an array as lines). */
 function wrapTitle(title: unknown): unknown {
