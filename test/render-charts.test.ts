@@ -148,3 +148,45 @@ describe('renderCharts', () => {
     expect(problems).toEqual(['article.md:8:1: warning: chart "chart-1" has no title: readers of the page hear "Graphique 1"']);
   });
 });
+
+describe('the phone drawing', () => {
+  const widthOf = (svg: { properties: Record<string, unknown> } | undefined) => Number(svg?.properties.width);
+  const wide = (extra: Record<string, unknown> = {}) =>
+    bars({
+      width: 560,
+      encoding: {
+        y: { field: 'country', type: 'nominal' },
+        x: { field: 'users', type: 'quantitative' },
+        color: { field: 'country', type: 'nominal', legend: { orient: 'right', title: 'Pays' } },
+      },
+      ...extra,
+    });
+
+  it('is drawn for a chart wider than a phone: at most 300 px, its legend under the plot, its marks carrying their values', async () => {
+    const { charts, problems } = await render([JSON.stringify(wide())]);
+    expect(problems).toEqual([]);
+    const [chart] = charts;
+    expect(widthOf(chart?.svg)).toBeGreaterThan(560);
+    expect(widthOf(chart?.phone)).toBeLessThanOrEqual(300);
+    const phone = toHtml(chart!.phone!);
+    // The legend's title is under the plot: below the last bar.
+    const legendY = Number(/role-legend[^]*?translate\([\d.]+,([\d.]+)\)/.exec(phone)?.[1]);
+    const plotHeight = Number(chart!.phone!.properties.height);
+    expect(legendY).toBeGreaterThan(plotHeight / 2);
+    // French grouping: a no-break space.
+    expect(phone).toMatch(/data-value="country: Japon; users: 100\u202F000"|data-value="country: Japon; users: 100\u00A0000"/);
+  });
+
+  it('is not drawn for a chart that fits a phone, nor for a spec that says "usermeta": {"phone": false}', async () => {
+    const { charts } = await render([JSON.stringify(bars({ width: 150 })), JSON.stringify(wide({ usermeta: { phone: false } }))]);
+    expect(charts.map((chart) => chart.phone)).toEqual([undefined, undefined]);
+  });
+
+  it('takes the changes a spec gives in "usermeta": {"phone": {…}}', async () => {
+    const { charts } = await render([JSON.stringify(wide({ usermeta: { phone: { title: 'Court', encoding: { color: { legend: null } } } } }))]);
+    const phone = toHtml(charts[0]!.phone!);
+    expect(phone).toContain('>Court</text>');
+    expect(phone).not.toContain('role-legend');
+    expect(toHtml(charts[0]!.svg)).toContain('role-legend');
+  });
+});
