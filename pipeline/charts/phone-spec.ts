@@ -61,6 +61,7 @@ export function phoneSpec(spec: Spec, overrides: Spec | undefined): Spec {
   };
   if (phone.title !== undefined) phone.title = wrapTitle(phone.title);
   delete phone.usermeta;
+  if (!hasOnePlot(phone)) stackViews(phone);
   return readableSpec(overrides ? merge(phone, overrides) : phone);
 }
 
@@ -72,6 +73,26 @@ export function aslantLabels(spec: Spec): Spec {
   });
   const config = isObject(aslant.config) ? aslant.config : {};
   return { ...aslant, config: { ...config, axisX: { ...(isObject(config.axisX) ? config.axisX : {}), labelAngle: -40 } } };
+}
+
+/**
+ * Views side by side stand one under the other on a phone: a horizontal concatenation becomes
+ * vertical, facets and repeats go in one column, and each view is made no wider than a phone.
+ */
+function stackViews(spec: Spec): void {
+  if (Array.isArray(spec.hconcat)) {
+    spec.vconcat = spec.hconcat;
+    delete spec.hconcat;
+  }
+  if ('columns' in spec) spec.columns = 1;
+  const narrow = (view: unknown) => {
+    if (!isObject(view)) return;
+    if (typeof view.width === 'number') view.width = Math.min(view.width, PHONE_WIDTH - 90);
+    for (const key of ['hconcat', 'vconcat', 'concat', 'layer']) if (Array.isArray(view[key])) (view[key] as unknown[]).forEach(narrow);
+    narrow(view.spec);
+  };
+  for (const key of ['vconcat', 'concat']) if (Array.isArray(spec[key])) (spec[key] as unknown[]).forEach(narrow);
+  narrow(spec.spec);
 }
 
 /** Whether the spec is one plot (a unit or a layer), whose width the build can set. */

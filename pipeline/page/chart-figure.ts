@@ -2,6 +2,7 @@
 // the article's page, the code that embeds it elsewhere.
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
+import { PHONE_WIDTH } from '../charts/sizes.js';
 import type { ChartData, RenderedChart } from '../charts/types.js';
 import { numberIn } from '../data/read-table.js';
 import { formatNumber, type Strings } from '../language/localize.js';
@@ -45,7 +46,12 @@ function drawings(chart: RenderedChart): Element {
   const width = Number(column.properties.width);
   const from = Math.ceil(width / BREAKPOINT_STEP) * BREAKPOINT_STEP;
   const breakpoint = from <= COLUMN_CSS_WIDTH ? `wide-from-${from}` : 'wide-never';
-  return h('div.chart-drawings.has-phone', { className: [breakpoint] }, [column, withClass(chart.phone, 'chart-phone')]);
+  const phone = withClass(chart.phone, 'chart-phone');
+  // A drawing of several views that stays wider than a phone keeps its size, and scrolls in its box.
+  if (Number(phone.properties.width) > PHONE_WIDTH + 10) {
+    return h('div.chart-drawings.has-phone.scrolls', { className: [breakpoint], tabIndex: 0, role: 'group', ariaLabel: chart.title }, [column, phone]);
+  }
+  return h('div.chart-drawings.has-phone', { className: [breakpoint] }, [column, phone]);
 }
 
 /** The drawing with a class of its own; its marks are shared, never changed after drawing (typesetting skips SVG). */
