@@ -189,4 +189,12 @@ describe('the phone drawing', () => {
     expect(phone).not.toContain('role-legend');
     expect(toHtml(charts[0]!.svg)).toContain('role-legend');
   });
+
+  it('stacks views that stand side by side, each no wider than a phone', async () => {
+    const side = { data: { url: 'data/users.csv' }, hconcat: [bars({ width: 280, data: undefined }), bars({ width: 280, data: undefined })] };
+    const { charts, problems } = await render([JSON.stringify({ title: 'Deux vues', ...side })]);
+    expect(problems).toEqual([]);
+    expect(widthOf(charts[0]?.svg)).toBeGreaterThan(560);
+    expect(widthOf(charts[0]?.phone)).toBeLessThanOrEqual(300);
+  });
 });
