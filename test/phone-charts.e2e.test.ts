@@ -1,38 +1,19 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HtmlValidate } from 'html-validate';
-import type { Browser, Page } from 'puppeteer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../pipeline/browser/find-browser.js';
-import { type BrowserSession, launchBrowser } from '../pipeline/browser/index.js';
-import { ROOT, runBuild } from './helpers.js';
+import type { Page } from 'puppeteer';
+import { describe, expect, it } from 'vitest';
+import { builtSites } from './built-sites.js';
+import { ROOT } from './helpers.js';
 
-const work = mkdtempSync(join(tmpdir(), 'briefing-phone-'));
-const seed = join(work, 'seed');
-const long = join(work, 'long');
-let session: BrowserSession;
-let browser: Browser;
-
-beforeAll(async () => {
-  const runs = await Promise.all([
-    runBuild(['--content', join(ROOT, 'content'), '--out', seed]),
-    runBuild(['--content', join(ROOT, 'test', 'fixtures', 'en-long'), '--out', long]),
-  ]);
-  for (const run of runs) expect(run.status, run.stderr).toBe(0);
-  session = await launchBrowser(findBrowser());
-  browser = session.browser;
-});
-afterAll(async () => {
-  await session?.[Symbol.asyncDispose]();
-  rmSync(work, { recursive: true, force: true });
-});
+const sites = builtSites('briefing-phone-');
+const { seed, long } = sites;
 
 type Options = { width: number; javaScript?: boolean; scheme?: 'light' | 'dark'; touch?: boolean };
 
 async function open(file: string, { width, javaScript = true, scheme = 'light', touch = false }: Options): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await sites.browser().newPage();
   await page.setJavaScriptEnabled(javaScript);
   await page.setViewport({ width, height: 800, hasTouch: touch, isMobile: touch });
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
@@ -89,19 +70,6 @@ describe.each([
         await page.close();
       }
     });
-  });
-
-  it.each(['light', 'dark'] as const)('have no accessibility violation at 375 px (axe-core) in %s mode', async (scheme) => {
-    const page = await open(join(out, 'index.html'), { width: 375, scheme });
-    try {
-      await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
-      const result = (await page.evaluate("axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] })")) as {
-        violations: { id: string; nodes: { target: string[] }[] }[];
-      };
-      expect(result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
-    } finally {
-      await page.close();
-    }
   });
 
   it('each have their own valid page (html-validate)', async () => {
@@ -208,7 +176,7 @@ describe('a chart’s own page, framed by another site', () => {
       parent,
       `<!DOCTYPE html><html lang="en"><title>Frame</title><body style="margin:0"><iframe title="Chart" src="charts/classement.html" style="width:${width}px;border:0" height="200"></iframe></body></html>`,
     );
-    const page = await browser.newPage();
+    const page = await sites.browser().newPage();
     try {
       await page.setViewport({ width: width + 40, height: 900 });
       await page.evaluateOnNewDocument(() => {

@@ -170,7 +170,7 @@ describe('the phone drawing', () => {
     expect(widthOf(chart?.phone)).toBeLessThanOrEqual(300);
     const phone = toHtml(chart!.phone!);
     // The legend's title is under the plot: below the last bar.
-    const legendY = Number(/role-legend[^]*?translate\([\d.]+,([\d.]+)\)/.exec(phone)?.[1]);
+    const legendY = Number(/role-legend[\s\S]*?translate\([\d.]+,([\d.]+)\)/.exec(phone)?.[1]);
     const plotHeight = Number(chart!.phone!.properties.height);
     expect(legendY).toBeGreaterThan(plotHeight / 2);
     // French grouping: a no-break space.

@@ -1,40 +1,21 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize as normalizePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { HtmlValidate } from 'html-validate';
-import type { Browser, Page } from 'puppeteer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../pipeline/browser/find-browser.js';
-import { type BrowserSession, launchBrowser } from '../pipeline/browser/index.js';
+import type { Page } from 'puppeteer';
+import { describe, expect, it } from 'vitest';
+import { builtSites } from './built-sites.js';
 import { pngSize, ROOT, runBuild } from './helpers.js';
 
-const work = mkdtempSync(join(tmpdir(), 'briefing-web-'));
-const seed = join(work, 'seed');
-const long = join(work, 'long');
-let session: BrowserSession;
-let browser: Browser;
-
-beforeAll(async () => {
-  const runs = await Promise.all([
-    runBuild(['--content', join(ROOT, 'content'), '--out', seed]),
-    runBuild(['--content', join(ROOT, 'test', 'fixtures', 'en-long'), '--out', long]),
-  ]);
-  for (const run of runs) expect(run.status, run.stderr).toBe(0);
-  session = await launchBrowser(findBrowser());
-  browser = session.browser;
-});
-afterAll(async () => {
-  await session?.[Symbol.asyncDispose]();
-  rmSync(work, { recursive: true, force: true });
-});
+const sites = builtSites('briefing-web-');
+const { work, seed, long } = sites;
 
 /** A page of the built site in a real browser, JavaScript on so that the test can measure it. */
 async function open(url: string, options: { width?: number; scheme?: 'light' | 'dark' } = {}): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await sites.browser().newPage();
   await page.setViewport({ width: options.width ?? 1280, height: 900 });
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: options.scheme ?? 'light' }]);
   await page.goto(url, { waitUntil: 'load' });
@@ -47,8 +28,13 @@ describe.each([
   ['the French article', seed],
   ['the long English briefing', long],
 ])('the web page of %s', (_name, out) => {
-  it.each(['light', 'dark'] as const)('has no accessibility violation (axe-core, WCAG 2.2 AA) in %s mode', async (scheme) => {
-    const page = await open(pageUrl(out), { scheme });
+  it.each([
+    ['light', 1280],
+    ['dark', 1280],
+    ['light', 375],
+    ['dark', 375],
+  ] as const)('has no accessibility violation (axe-core, WCAG 2.2 AA) in %s mode at %i px', async (scheme, width) => {
+    const page = await open(pageUrl(out), { scheme, width });
     try {
       await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
       const result = (await page.evaluate("axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] })")) as {
@@ -104,7 +90,7 @@ describe.each([
       const url = String(node.properties.href ?? node.properties.src);
       expect(url).not.toMatch(/^([a-z]+:|\/)/i);
     }
-    const page = await browser.newPage();
+    const page = await sites.browser().newPage();
     const loaded: string[] = [];
     page.on('requestfinished', (request) => loaded.push(request.url()));
     const failed: string[] = [];
@@ -201,7 +187,7 @@ describe('the French page', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
-    const page = await browser.newPage();
+    const page = await sites.browser().newPage();
     const statuses: number[] = [];
     page.on('response', (response) => statuses.push(response.status()));
     try {
