@@ -24,5 +24,18 @@ export function ogLocale(lang: string): string {
  * spaces; the text, the tables and the charts (vega's d3 locale) all use no-break spaces.
  */
 export function formatNumber(value: number, lang: string, options: Intl.NumberFormatOptions = {}): string {
-  return new Intl.NumberFormat(lang, options).format(value).replace(/\u202f/g, '\u00a0');
+  return numberFormat(lang, options).format(value).replace(/\u202f/g, '\u00a0');
+}
+
+/** One formatter per language and options: making one costs far more than using it. */
+const formats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${lang} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(lang, options);
+    formats.set(key, format);
+  }
+  return format;
 }
