@@ -171,7 +171,7 @@ describe('the French page', () => {
     expect(readFileSync(join(seed, 'charts', 'classement.svg'), 'utf8')).toContain(sentence);
   });
 
-  it('works from any sub-path of a web server', async () => {
+  it("works from any sub-path of a web server, its charts' script too under Content-Security-Policy: script-src 'self'", async () => {
     const server: Server = createServer((request, response) => {
       const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
       const prefix = '/news/2026/panne/';
@@ -179,8 +179,16 @@ describe('the French page', () => {
       const file = normalizePath(join(seed, path.slice(prefix.length) || 'index.html'));
       try {
         const body = readFileSync(file.endsWith('/') ? join(file, 'index.html') : file);
-        const types: Record<string, string> = { '.html': 'text/html', '.css': 'text/css', '.woff2': 'font/woff2', '.svg': 'image/svg+xml' };
-        response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+        const types: Record<string, string> = {
+          '.html': 'text/html',
+          '.css': 'text/css',
+          '.woff2': 'font/woff2',
+          '.svg': 'image/svg+xml',
+          '.js': 'text/javascript',
+        };
+        response
+          .writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-security-policy': "script-src 'self'" })
+          .end(body);
       } catch {
         response.writeHead(404).end();
       }
@@ -190,11 +198,17 @@ describe('the French page', () => {
     const page = await sites.browser().newPage();
     const statuses: number[] = [];
     page.on('response', (response) => statuses.push(response.status()));
+    const refused: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && refused.push(message.text()));
     try {
       await page.goto(`http://127.0.0.1:${port}/news/2026/panne/`, { waitUntil: 'networkidle0' });
       expect(statuses.length).toBeGreaterThan(3);
       expect(statuses.every((status) => status === 200)).toBe(true);
       expect(await page.evaluate('document.fonts.check(\'16px "Source Serif 4"\')')).toBe(true);
+      // The charts' script ran: a bar under the mouse shows its values.
+      await (await page.$('#chart-classement .chart-column [data-value]'))!.hover();
+      expect(await page.$eval('#chart-classement .chart-tooltip', (node) => node.textContent)).toMatch(/États-Unis/);
+      expect(refused).toEqual([]);
     } finally {
       await page.close();
       server.close();
