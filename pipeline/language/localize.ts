@@ -24,7 +24,9 @@ export function ogLocale(lang: string): string {
  * spaces; the text, the tables and the charts (vega's d3 locale) all use no-break spaces.
  */
 export function formatNumber(value: number, lang: string, options: Intl.NumberFormatOptions = {}): string {
-  return numberFormat(lang, options).format(value).replace(/\u202f/g, '\u00a0');
+  return numberFormat(lang, options)
+    .format(value)
+    .replace(/\u202f/g, '\u00a0');
 }
 
 /** One formatter per language and options: making one costs far more than using it. */
