@@ -33,6 +33,18 @@ describe('computeFigure', () => {
     expect(computeFigure(spec({ op: 'mean' }), rows, 'en')).toMatchObject({ value: '1,033,333.3' });
   });
 
+  it('never writes −0, writes negatives with the true minus, and has percent and signed formats', () => {
+    const changes = [{ change: '-0.32' }, { change: '0.311' }, { change: '0.0' }];
+    const of = (extra: Partial<KeyFigureSpec>) => spec({ field: 'change', ...extra });
+    expect(computeFigure(of({ op: 'mean' }), [{ change: '-0.003' }, { change: '0' }], 'en')).toMatchObject({ value: '0' });
+    expect(computeFigure(of({ op: 'min' }), changes, 'en')).toMatchObject({ value: '\u22120.3' });
+    expect(computeFigure(of({ op: 'min', format: 'percent' }), changes, 'en')).toMatchObject({ value: '\u221232%' });
+    expect(computeFigure(of({ op: 'max', format: 'percent' }), changes, 'fr')).toMatchObject({ value: '31,1\u00a0%' });
+    expect(computeFigure(of({ op: 'max', format: 'signed' }), changes, 'de')).toMatchObject({ value: '+0,3' });
+    expect(computeFigure(of({ op: 'min', format: 'signed' }), changes, 'de')).toMatchObject({ value: '\u22120,3' });
+    expect(computeFigure(of({ op: 'mean', format: 'signed' }), [{ change: '-0.01' }, { change: '0' }], 'de')).toMatchObject({ value: '0' });
+  });
+
   it('says what is wrong with the data', () => {
     expect(computeFigure(spec({ field: 'usres' }), rows, 'fr')).toEqual({ problem: 'no column "usres" in data/a.csv', key: 'field' });
     expect(computeFigure(spec({ op: 'max', show: 'pays' }), rows, 'fr')).toEqual({ problem: 'no column "pays" in data/a.csv', key: 'show' });

@@ -23,7 +23,7 @@ const keyFigure = z
     op: z.enum(['sum', 'mean', 'min', 'max', 'count']),
     field: text.optional(),
     show: text.optional(),
-    format: z.enum(['number', 'compact']).default('number'),
+    format: z.enum(['number', 'compact', 'percent', 'signed']).default('number'),
   })
   .strict()
   .refine((figure) => figure.op === 'count' || figure.field !== undefined, { message: 'needs a "field" to compute on', path: ['field'] })

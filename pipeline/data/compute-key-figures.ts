@@ -43,10 +43,20 @@ export async function computeKeyFigures(
 
 type Problem = Readonly<{ problem: string; key: 'data' | 'field' | 'show' }>;
 
+/**
+ * How a key figure writes its number: `number` (5 300 000), `compact` (5,3 millions),
+ * `percent` (a fraction: 0.41 is 41 %) or `signed` (+1,2 and −0,8). A value that rounds
+ * to zero is 0, never −0.
+ */
+const FORMATS: Readonly<Record<KeyFigureSpec['format'], Intl.NumberFormatOptions>> = {
+  number: { maximumFractionDigits: 1 },
+  compact: { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 },
+  percent: { style: 'percent', maximumFractionDigits: 1 },
+  signed: { maximumFractionDigits: 1, signDisplay: 'exceptZero' },
+};
+
 export function computeFigure(spec: KeyFigureSpec, rows: readonly Row[], lang: string): KeyFigure | Problem {
-  const options: Intl.NumberFormatOptions =
-    spec.format === 'compact' ? { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 } : { maximumFractionDigits: 1 };
-  const format = (value: number) => formatNumber(value, lang, options);
+  const format = (value: number) => formatNumber(value, lang, { signDisplay: 'negative', ...FORMATS[spec.format] });
   if (rows.length === 0) return { problem: `${spec.data} has no rows`, key: 'data' };
   for (const key of ['field', 'show'] as const) {
     const column = spec[key];

@@ -34,12 +34,15 @@ export function renderPage(
     jsonLd: jsonLd(meta, ogImage),
     ogLocale: ogLocale(meta.lang),
     dateText: formatDate(meta.date, meta.lang),
-    figures,
+    figures: figures.map((figure) => ({ ...figure, isLong: [...figure.value].length > LONG_FIGURE })),
     hasFigures: figures.length > 0,
     body: unified().use(rehypeStringify).stringify(body),
     printLabels: printLabels(meta, strings.page, strings.of),
   });
 }
+
+/** A key figure longer than this many characters is a phrase: it gets a row of its own, set smaller. */
+const LONG_FIGURE = 14;
 
 /**
  * A share image's page, wide or square: the date, the title, the first key figure (else
