@@ -44,4 +44,39 @@ describe('describeChart', () => {
     expect(describeChart({ encoding: { x: { field: 'column', type: 'ordinal' }, y: { field: 'row', type: 'ordinal' } } }, rows, 'fr')).toBeUndefined();
     expect(describeChart(bars, rows, 'fi')).toBeUndefined();
   });
+
+  it('says a percentage as the chart shows it, without a share of the total', () => {
+    const shares = { encoding: { y: { field: 'party', type: 'nominal' }, x: { field: 'vote', type: 'quantitative', title: 'Vote', axis: { format: '.0%' } } } };
+    const votes = [
+      { party: 'Greens', vote: '0.413' },
+      { party: 'Labour', vote: '0.35' },
+    ];
+    expect(describeChart(shares, votes, 'en')).toBe('Vote: Greens leads with 41.3%.');
+  });
+
+  it('says nothing it could not say truly: stacked or 100 % stacked series, negatives, years, or what the description says', () => {
+    const stackedRows = [
+      { year: 'Staff', item: 'a', cost: '98' },
+      { year: 'Staff', item: 'b', cost: '20' },
+      { year: 'Energy', item: 'a', cost: '22' },
+      { year: 'Energy', item: 'b', cost: '3' },
+    ];
+    const stacked = {
+      encoding: { x: { field: 'year', type: 'nominal' }, y: { field: 'cost', type: 'quantitative' }, color: { field: 'item', type: 'nominal' } },
+    };
+    expect(describeChart(stacked, stackedRows, 'en')).toBeUndefined();
+    const normalized = { encoding: { x: { field: 'year', type: 'nominal' }, y: { field: 'cost', type: 'quantitative', stack: 'normalize' } } };
+    expect(describeChart(normalized, stackedRows, 'en')).toBeUndefined();
+    const changes = [
+      { country: 'Ceuta', users: '1.2' },
+      { country: 'Canarias', users: '-2.6' },
+    ];
+    expect(describeChart(bars, changes, 'fr')).toBeUndefined();
+    const years = [
+      { country: '2025', users: '224.4' },
+      { country: '2026', users: '230.1' },
+    ];
+    expect(describeChart(bars, years, 'en')).toBeUndefined();
+    expect(describeChart(bars, rows, 'en', 'The United States, États-Unis in French, had 2 million.')).toBeUndefined();
+  });
 });

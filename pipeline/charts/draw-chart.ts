@@ -63,8 +63,8 @@ export async function drawChart(spec: Record<string, unknown>, chart: ChartSourc
 
   const title = readTitle(spec) ?? fallbackTitle(chart.index, context.lang);
   const data = await readChartData(spec, context.contentDir, loader);
-  const generated = data ? describeChart(spec, data.rows, context.lang) : undefined;
   const written = typeof spec.description === 'string' && spec.description.trim() ? spec.description.trim() : undefined;
+  const generated = data ? describeChart(spec, data.rows, context.lang, written) : undefined;
   // Typeset once here: the caption, the SVG's <desc> and og:image:alt must read the same.
   const description = typesetString([generated, written].filter(Boolean).join(' '), context.lang) || undefined;
   const names = valueNames(spec);
