@@ -16,7 +16,7 @@ afterAll(() => rmSync(content, { recursive: true, force: true }));
 
 const bars = (extra: Record<string, unknown> = {}) => ({
   title: 'Utilisateurs bloqués',
-  description: 'Les États-Unis en tête.',
+  description: 'Deux pays seulement.',
   data: { url: 'data/users.csv' },
   mark: 'bar',
   encoding: { y: { field: 'country', type: 'nominal' }, x: { field: 'users', type: 'quantitative' } },
@@ -69,7 +69,7 @@ describe('renderCharts', () => {
     expect(chart?.file).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg/);
     expect(chart?.file).toContain('<title id="chart-1-title">Utilisateurs bloqués</title>');
     // A sentence computed from the data, then the spec's own description.
-    expect(chart?.description).toBe('users\u00a0: États-Unis en tête avec 2\u00a0000\u00a0000, soit 95\u00a0% du total. Les États-Unis en tête.');
+    expect(chart?.description).toBe('users\u00a0: États-Unis en tête avec 2\u00a0000\u00a0000, soit 95\u00a0% du total. Deux pays seulement.');
     expect(chart?.file).toContain(`<desc id="chart-1-desc">${chart?.description}</desc>`);
     expect(chart?.file).toContain('2\u00a0000\u00a0000');
     expect(chart?.file).toContain('font-family="&#x22;Source Sans 3&#x22;');
