@@ -1,5 +1,7 @@
+import { wcagContrast } from 'culori';
 import { describe, expect, it } from 'vitest';
 import { chartLocale } from '../pipeline/charts/chart-theme.js';
+import { CHART_COLORS, LIGHT } from '../pipeline/design/palette.js';
 
 describe('chartLocale', () => {
   it.each([
@@ -11,5 +13,12 @@ describe('chartLocale', () => {
     ['xx', ',', '.'],
   ])('%s groups thousands with %j and writes decimals with %j', (lang, thousands, decimal) => {
     expect(chartLocale(lang).number).toMatchObject({ thousands, decimal });
+  });
+});
+
+describe('the charts’ palette', () => {
+  // WCAG 2.2 (1.4.11) asks 3:1 of graphical objects. Charts are drawn on white, in dark mode too.
+  it.each([...CHART_COLORS.category])('draws a series in %s, at 3:1 or more against the chart’s white', (color) => {
+    expect(wcagContrast(color, LIGHT.paper)).toBeGreaterThanOrEqual(3);
   });
 });

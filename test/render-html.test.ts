@@ -18,7 +18,7 @@ afterAll(() => rmSync(content, { recursive: true, force: true }));
 
 const FRONT = ['---', 'title: T', 'description: D', 'lang: en', 'date: 2026-11-24', '---', ''];
 
-function render(lines: string[], withChart = false) {
+function render(lines: string[], withChart = false, lang = 'en') {
   const file = new VFile({ path: 'article.md', value: [...FRONT, ...lines].join('\n') });
   const parsed = parseArticle(file);
   const charts = new Map<Code, RenderedChart>();
@@ -26,7 +26,7 @@ function render(lines: string[], withChart = false) {
     const svg: Element = { type: 'element', tagName: 'svg', properties: { role: 'img', ariaLabelledBy: ['c-title'] }, children: [] };
     charts.set(parsed.charts[0].node, { id: 'c', index: 1, title: 'Title', description: 'What it shows.', data: undefined, svg, file: '' });
   }
-  const body = renderBody(parsed.tree, charts, file, content);
+  const body = renderBody(parsed.tree, charts, file, content, lang);
   return { html: toHtml(body.tree), images: body.images, problems: file.messages.map(formatProblem) };
 }
 
@@ -38,6 +38,14 @@ describe('renderBody', () => {
     expect(html).toContain('<del>old</del>');
     expect(html).toContain('<a href="https://example.org">https://example.org</a>');
     expect(html).toMatch(/<section class="table-scroll" tabindex="0" aria-label="Table 1"><table>[\s\S]*<td class="align-right">2<\/td>/);
+  });
+
+  it('writes footnotes in the article’s language, their way back in a glyph of the report’s fonts', () => {
+    const { html } = render(['Die Miete stieg.[^1]', '', '[^1]: Laut Mietspiegel 2026.'], false, 'de');
+    expect(html).toMatch(/<h2[^>]*>Fußnoten<\/h2>/);
+    expect(html).toContain('aria-label="Zurück zum Verweis 1"');
+    expect(html).toContain('>↑</a>');
+    expect(html).not.toMatch(/Footnotes|Back to reference|↩/);
   });
 
   it('puts each chart in a figure with its caption', () => {

@@ -21,6 +21,6 @@ export const FONTS = {
 export const CHART_COLORS = {
   grid: '#e3e6ea',
   axis: '#9aa1ab',
-  category: ['#b8322a', '#1f5f8b', '#e3913f', '#3a8f7b', '#7a5c99', '#c9a227', '#5d8fc6', '#a35f48', '#6b7f3a', '#8d96a3'],
+  category: ['#b8322a', '#1f5f8b', '#c0782c', '#3a8f7b', '#7a5c99', '#a8861c', '#5d8fc6', '#a35f48', '#6b7f3a', '#7d8794'],
   sequential: ['#fbe3d6', '#f1a98a', '#d9694a', '#b8322a', '#7d1d18'],
 } as const;

@@ -18,6 +18,8 @@ export type Strings = Readonly<{
   embedChart: string;
   embedHelp: string;
   source: string;
+  footnotes: string;
+  backToReference: string;
 }>;
 
 /** "{measure}: {leader} leads with {value}{, share of the total}." */
@@ -45,6 +47,8 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       rowsShown: 'rows shown',
       table: 'Table',
       embedChart: 'Embed this chart',
+      footnotes: 'Footnotes',
+      backToReference: 'Back to reference',
       embedHelp: 'Copy this code into your page: the frame takes the chart’s height by itself.',
       source: 'Source:',
     },
@@ -62,6 +66,8 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       rowsShown: 'lignes affichées',
       table: 'Tableau',
       embedChart: 'Intégrer ce graphique',
+      footnotes: 'Notes',
+      backToReference: 'Retour à l’appel de note',
       embedHelp: 'Copiez ce code dans votre page : le cadre prend de lui-même la hauteur du graphique.',
       source: 'Source\u00a0:',
     },
@@ -79,6 +85,8 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       rowsShown: 'Zeilen angezeigt',
       table: 'Tabelle',
       embedChart: 'Diese Grafik einbinden',
+      footnotes: 'Fußnoten',
+      backToReference: 'Zurück zum Verweis',
       embedHelp: 'Kopieren Sie diesen Code in Ihre Seite: Der Rahmen passt seine Höhe selbst an die Grafik an.',
       source: 'Quelle:',
     },
@@ -95,6 +103,8 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       rowsShown: 'filas mostradas',
       table: 'Tabla',
       embedChart: 'Insertar este gráfico',
+      footnotes: 'Notas',
+      backToReference: 'Volver a la referencia',
       embedHelp: 'Copie este código en su página: el marco adopta por sí solo la altura del gráfico.',
       source: 'Fuente:',
     },
@@ -111,6 +121,8 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       rowsShown: 'righe mostrate',
       table: 'Tabella',
       embedChart: 'Incorpora questo grafico',
+      footnotes: 'Note',
+      backToReference: 'Torna al riferimento',
       embedHelp: 'Copia questo codice nella tua pagina: la cornice prende da sé l’altezza del grafico.',
       source: 'Fonte:',
     },
@@ -127,6 +139,8 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       rowsShown: 'linhas mostradas',
       table: 'Tabela',
       embedChart: 'Incorporar este gráfico',
+      footnotes: 'Notas',
+      backToReference: 'Voltar à referência',
       embedHelp: 'Copie este código para a sua página: a moldura ajusta-se sozinha à altura do gráfico.',
       source: 'Fonte:',
     },
@@ -143,6 +157,8 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       rowsShown: 'rijen getoond',
       table: 'Tabel',
       embedChart: 'Deze grafiek insluiten',
+      footnotes: 'Voetnoten',
+      backToReference: 'Terug naar verwijzing',
       embedHelp: 'Kopieer deze code in uw pagina: het kader neemt zelf de hoogte van de grafiek aan.',
       source: 'Bron:',
     },

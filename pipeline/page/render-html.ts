@@ -49,6 +49,10 @@ export function renderBody(
   const processor = unified()
     .use(remarkRehype, {
       allowDangerousHtml: true,
+      // Footnotes in the article's language, their way back in a glyph of the report's fonts.
+      footnoteLabel: strings.footnotes,
+      footnoteBackLabel: (index: number) => `${strings.backToReference} ${index + 1}`,
+      footnoteBackContent: '↑',
       handlers: {
         code(state: State, node: Code): Element | ElementContent[] {
           const chart = node.lang === 'vega-lite' ? charts.get(node) : undefined;
