@@ -1,7 +1,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { typesetFrench, typesetText } from '../pipeline/language/typeset-text.js';
+import { typesetFrench, typesetString, typesetText } from '../pipeline/language/typeset-text.js';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
@@ -37,5 +37,21 @@ describe('typesetText', () => {
     const english = tree();
     typesetText(english, 'en');
     expect(toHtml(english)).toBe('<p>Total : 2,000,000</p><pre><code>a : 1,000,000</code></pre>');
+  });
+});
+
+describe('punctuation, in every language the table writes', () => {
+  it.each([
+    ['en', 'He said "it\'s over" - the 1990-2000 rise, -5 degrees.', `He said “it’s over”${NBSP}— the 1990–2000 rise, −5 degrees.`],
+    ['en-GB', 'She said "it\'s over".', 'She said ‘it’s over’.'],
+    ['de', 'Er sagte "es ist vorbei" - 10%.', `Er sagte „es ist vorbei“${NBSP}– 10${NBSP}%.`],
+    ['fr', 'Il a dit "c\'est fini" : 38%', `Il a dit «${NBSP}c’est fini${NBSP}»${NBSP}: 38${NBSP}%`],
+    ['es', 'Dijo "se acabó".', 'Dijo «se acabó».'],
+  ])('sets %s quotes, apostrophes, dashes, ranges, minus and percent signs', (lang, text, expected) => {
+    expect(typesetString(text, lang)).toBe(expected);
+  });
+
+  it('leaves a language it does not write as written', () => {
+    expect(typesetString('Hän sanoi "se on ohi" - 1990-2000', 'fi')).toBe('Hän sanoi "se on ohi" - 1990-2000');
   });
 });

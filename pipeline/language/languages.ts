@@ -5,6 +5,7 @@
  * conventions. Dates and numbers come from Intl, for any language.
  */
 import { typesetFrench } from './french-typography.js';
+import type { PunctuationStyle } from './punctuation.js';
 
 /** The few words the templates write themselves. */
 export type Strings = Readonly<{
@@ -32,7 +33,9 @@ export type Language = Readonly<{
   leads: LeadSentence;
   /** The `hyphen` package's patterns when no file of it bears the language's code. */
   hyphenation?: string;
-  /** The language's typographic conventions, applied to the text of the page and the charts' sentences. */
+  /** Its quotes, dashes and percent signs: applied to the text of the page and the charts' sentences. */
+  punctuation: PunctuationStyle;
+  /** The language's other typographic conventions, applied after its punctuation. */
   typeset?: (text: string) => string;
 }>;
 
@@ -53,6 +56,7 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       source: 'Source:',
     },
     chart: 'Chart',
+    punctuation: { quotes: 'en-US', dash: '—', spacedPercent: false },
     leads: (measure, leader, value, share) => `${measure}: ${leader} leads with ${value}${share ? `, ${share} of the total` : ''}.`,
     hyphenation: 'en-us',
   },
@@ -72,6 +76,7 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       source: 'Source\u00a0:',
     },
     chart: 'Graphique',
+    punctuation: { quotes: 'fr', dash: '–', spacedPercent: true },
     leads: (measure, leader, value, share) => `${measure} : ${leader} en tête avec ${value}${share ? `, soit ${share} du total` : ''}.`,
     typeset: typesetFrench,
   },
@@ -91,6 +96,7 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       source: 'Quelle:',
     },
     chart: 'Grafik',
+    punctuation: { quotes: 'de', dash: '–', spacedPercent: true },
     leads: (measure, leader, value, share) => `${measure}: ${leader} liegt vorn mit ${value}${share ? `, ${share} der Gesamtsumme` : ''}.`,
   },
   es: {
@@ -109,6 +115,7 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       source: 'Fuente:',
     },
     chart: 'Gráfico',
+    punctuation: { quotes: 'es', dash: '–', spacedPercent: true },
     leads: (measure, leader, value, share) => `${measure}: ${leader} encabeza con ${value}${share ? `, el ${share} del total` : ''}.`,
   },
   it: {
@@ -127,6 +134,7 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       source: 'Fonte:',
     },
     chart: 'Grafico',
+    punctuation: { quotes: 'it', dash: '–', spacedPercent: false },
     leads: (measure, leader, value, share) => `${measure}: ${leader} in testa con ${value}${share ? `, il ${share} del totale` : ''}.`,
   },
   pt: {
@@ -145,6 +153,7 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       source: 'Fonte:',
     },
     chart: 'Gráfico',
+    punctuation: { quotes: 'es', dash: '–', spacedPercent: false },
     leads: (measure, leader, value, share) => `${measure}: ${leader} lidera com ${value}${share ? `, ${share} do total` : ''}.`,
   },
   nl: {
@@ -163,6 +172,7 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
       source: 'Bron:',
     },
     chart: 'Grafiek',
+    punctuation: { quotes: 'nl', dash: '–', spacedPercent: false },
     leads: (measure, leader, value, share) => `${measure}: ${leader} staat bovenaan met ${value}${share ? `, ${share} van het totaal` : ''}.`,
   },
 };

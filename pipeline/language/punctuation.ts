@@ -1,0 +1,47 @@
+// Quotes, apostrophes, dashes and minus signs as each language sets them: curly quotes by Typograf,
+// the rest by a few rules of our own.
+import typografModule from 'typograf';
+
+type TypografClass = typeof typografModule.default;
+type Typograf = InstanceType<TypografClass>;
+/** Typograf's types describe its CommonJS build; its ES build, the one loaded, exports the class itself. */
+const Typograf = ((typografModule as unknown as { default?: TypografClass }).default ?? typografModule) as TypografClass;
+
+const NBSP = '\u00a0';
+const typografs = new Map<string, Typograf>();
+
+/** Typograf with only its quote and apostrophe rules: its other rules follow Russian conventions. */
+function typograf(locale: string): Typograf {
+  let instance = typografs.get(locale);
+  if (!instance) {
+    instance = new Typograf({ locale: [locale], htmlEntity: { type: 'default' } });
+    instance.disableRule('*');
+    instance.enableRule(['common/punctuation/quote', 'common/punctuation/apostrophe']);
+    typografs.set(locale, instance);
+  }
+  return instance;
+}
+
+export type PunctuationStyle = Readonly<{
+  /** Typograf's locale for the language's quotes: "…" in en-US, „…“ in de, «…» in fr. */
+  quotes: string;
+  /** The dash between clauses: a spaced en dash in most of Europe, a spaced em dash in American English. */
+  dash: '–' | '—';
+  /** Whether a percent sign is set apart from its number by a no-break space (10 % in German and French). */
+  spacedPercent: boolean;
+}>;
+
+/**
+ * Typographic punctuation in `style`: curly quotes and apostrophes, a spaced hyphen made a
+ * dash (kept with the word before it), year ranges with an en dash (1990–2000), a minus
+ * sign before a number (−5), and the language's spacing of the percent sign.
+ */
+export function punctuate(text: string, style: PunctuationStyle): string {
+  let result = /["']/.test(text) ? typograf(style.quotes).execute(text) : text;
+  result = result
+    .replace(/ +- +/g, `${NBSP}${style.dash} `)
+    .replace(/\b(1[5-9]\d\d|20\d\d)-(1[5-9]\d\d|20\d\d)\b/g, '$1–$2')
+    .replace(/(^|[\s(])-(?=\d)/g, '$1−');
+  if (style.spacedPercent) result = result.replace(/(\d)[ \u202f]?%/g, `$1${NBSP}%`);
+  return result;
+}
