@@ -45,10 +45,11 @@ async function compile() {
     // taken from import.meta.url (system/project.ts) is the same in a chunk and in the sources.
     chunkNames: 'pipeline/chunks/[name]-[hash]',
     // One bundle with shared chunks: a run loads a few large files instead of hundreds of
-    // small ones. Puppeteer stays outside: it is only loaded to start the browser.
+    // small ones. Puppeteer stays outside: it is only loaded to start the browser; subset-font
+    // too, which reads HarfBuzz's wasm file from its own package at run time.
     bundle: true,
     splitting: true,
-    external: ['puppeteer', 'esbuild', 'koffi', 'jsdom'],
+    external: ['puppeteer', 'esbuild', 'koffi', 'jsdom', 'subset-font'],
     mainFields: ['module', 'main'],
     banner: { js: "import { createRequire as createRequireOfBundle } from 'node:module'; const require = createRequireOfBundle(import.meta.url);" },
     format: 'esm',

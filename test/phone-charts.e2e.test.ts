@@ -2,6 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HtmlValidate } from 'html-validate';
+import { PNG } from 'pngjs';
 import type { Page } from 'puppeteer';
 import { describe, expect, it } from 'vitest';
 import { builtSites } from './built-sites.js';
@@ -198,6 +199,55 @@ describe('a chart’s own page, framed by another site', () => {
     } finally {
       await page.close();
       rmSync(parent);
+    }
+  });
+});
+
+describe('a chart as a standalone SVG', () => {
+  /** The drawing as Chromium paints it: the SVG file opened alone, or inside a page. */
+  async function paint(url: string, width: number, height: number): Promise<PNG> {
+    const page = await sites.browser().newPage();
+    try {
+      await page.setViewport({ width, height });
+      await page.goto(url, { waitUntil: 'load' });
+      await page.evaluate('document.fonts.ready');
+      return PNG.sync.read(Buffer.from(await page.screenshot({ clip: { x: 0, y: 0, width, height } })));
+    } finally {
+      await page.close();
+    }
+  }
+  const differing = (a: PNG, b: PNG) => {
+    let count = 0;
+    for (let index = 0; index < a.data.length; index += 4) if (a.data.readUInt32BE(index) !== b.data.readUInt32BE(index)) count++;
+    return count / (a.width * a.height);
+  };
+
+  it.each([
+    ['seed', 'classement'],
+    ['long', 'ridership-by-mode'],
+  ])('draws the same with its embedded glyphs as in a page that has the report’s fonts (%s: %s)', async (site, id) => {
+    const out = site === 'seed' ? seed : long;
+    const file = readFileSync(join(out, 'charts', `${id}.svg`), 'utf8');
+    const size = /<svg[^>]* width="([\d.]+)" height="([\d.]+)"/.exec(file)!;
+    const [width, height] = [Math.ceil(Number(size[1])), Math.ceil(Number(size[2]))] as const;
+    // This machine has no Source Sans 3 of its own: without its glyphs, the file falls back to another face.
+    const bare = file.replace(/<style>@font-face[^<]*<\/style>/, '');
+    expect(bare.length).toBeLessThan(file.length);
+    const pages = join(out, 'charts');
+    writeFileSync(join(pages, 'bare.svg'), bare);
+    writeFileSync(
+      join(pages, 'with-fonts.html'),
+      `<!DOCTYPE html><html lang="en"><title>t</title><link rel="stylesheet" href="../assets/fonts.css"><body style="margin:0"><style>svg { display: block; }</style>${bare.replace(/^<\?xml[^>]*>\n/, '')}</body></html>`,
+    );
+    try {
+      const alone = await paint(pathToFileURL(join(pages, `${id}.svg`)).href, width, height);
+      const inPage = await paint(pathToFileURL(join(pages, 'with-fonts.html')).href, width, height);
+      const fallback = await paint(pathToFileURL(join(pages, 'bare.svg')).href, width, height);
+      expect(differing(fallback, inPage)).toBeGreaterThan(0.002);
+      expect(differing(alone, inPage)).toBeLessThan(0.001);
+    } finally {
+      rmSync(join(pages, 'bare.svg'));
+      rmSync(join(pages, 'with-fonts.html'));
     }
   });
 });

@@ -55,9 +55,14 @@ export async function launchBrowser(executablePath: string, options: LaunchOptio
   const failed = startFailure(child, executablePath, signal);
   failed.catch(() => {}); // raced below
   // However the build ends, the browser does not outlive it.
+  // Never throws: an exit handler that throws stops the ones after it (the staging folder's).
   const killOnExit = () => {
     killGroup(child);
-    removeProfileNow(profile);
+    try {
+      removeProfileNow(profile);
+    } catch {
+      // a browser process still writing there: the next build removes a dead build's profile
+    }
   };
   process.once('exit', killOnExit);
   const stop = async () => {

@@ -1,6 +1,7 @@
 // Drawing a chart: vega-lite compiles the spec, vega renders it to SVG. Loaded only when a
 // chart has to be drawn (not when it comes from the cache): these are the heaviest modules.
 
+import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { ChartSource } from '../article/parse-article.js';
 import { type DataLoader, readChartData } from '../data/load-chart-data.js';
@@ -11,6 +12,7 @@ import { chartLocale } from './chart-theme.js';
 import { compactPaths, compactSvg } from './compact-svg.js';
 import { describeChart } from './describe-chart.js';
 import { type Drawing, drawView } from './draw-view.js';
+import { embeddedFonts } from './embed-fonts.js';
 import { makeSvgAccessible, valueNames } from './make-svg-accessible.js';
 import { aslantLabels, hasOnePlot, isMap, phoneOption, phoneSpec, readableSpec } from './phone-spec.js';
 import { COLUMN_WIDTH, PHONE_LABEL_ROOM, PHONE_WIDTH } from './sizes.js';
@@ -72,11 +74,21 @@ export async function drawChart(spec: Record<string, unknown>, chart: ChartSourc
   compactSvg(svg);
   const phoneSvg = phone && !('problems' in phone) ? makeSvgAccessible(compactPaths(phone.svg), `${chart.id}-phone`, title, description, names) : undefined;
   if (phoneSvg) compactSvg(phoneSvg);
-  const file = `<?xml version="1.0" encoding="UTF-8"?>\n${toHtml(svg, { space: 'svg', closeEmptyElements: true })}\n`;
+  // The standalone file carries the glyphs it draws: a graphics desk may not have the report's font.
+  const faces = await embeddedFonts(svg);
+  const style: Element = { type: 'element', tagName: 'style', properties: {}, children: [{ type: 'text', value: faces }] };
+  const [head, rest] = [svg.children.filter(isHead), svg.children.filter((child) => !isHead(child))];
+  const standalone: Element = faces ? { ...svg, children: [...head, style, ...rest] } : svg;
+  const file = `<?xml version="1.0" encoding="UTF-8"?>\n${toHtml(standalone, { space: 'svg', closeEmptyElements: true })}\n`;
   return {
     chart: { id: chart.id, index: chart.index, title, description, data, svg, phone: phoneSvg, file },
     untitled: readTitle(spec) === undefined,
   };
+}
+
+/** The SVG's <title> and <desc>, which stay its first children. */
+function isHead(node: ElementContent): boolean {
+  return node.type === 'element' && (node.tagName === 'title' || node.tagName === 'desc');
 }
 
 function readTitle(spec: Record<string, unknown>): string | undefined {

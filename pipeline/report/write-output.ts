@@ -30,8 +30,16 @@ export type Staging = Readonly<{
 /** Call with the output folder's lock held (see lockOutput). */
 export async function createStaging(outDir: string, contentDir: string): Promise<Staging> {
   const dir = join(dirname(outDir), `.${basename(outDir)}.staging-${process.pid}-${randomBytes(4).toString('hex')}`);
-  // Ctrl-C or a crash must not leave the staging folder behind, even one still being made.
-  const removeOnExit = () => rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  // Ctrl-C or a crash must not leave the staging folder behind, even one still being made:
+  // writes in libuv's threads go on meanwhile, so the removal is tried again (up to 2.5 s).
+  // It never throws: an exit handler that throws stops the ones after it (the lock's).
+  const removeOnExit = () => {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+    } catch {
+      // still not empty after 2.5 s: the next build of this folder removes a dead build's staging
+    }
+  };
   process.on('exit', removeOnExit);
   try {
     mkdirSync(dir);
@@ -140,7 +148,9 @@ export function lockOutput(outDir: string): OutputLock {
       removeDeadStaging(parent, basename(outDir));
       const release = () => {
         process.off('exit', release);
-        rmSync(path, { recursive: true, force: true });
+        try {
+          rmSync(path, { recursive: true, force: true, maxRetries: 3 });
+        } catch {} // the next build takes over a lock whose process is gone
       };
       process.on('exit', release);
       return { release };
