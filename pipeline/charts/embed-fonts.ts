@@ -2,20 +2,16 @@
 // the file draws the same on a machine that does not have the font.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { Element } from 'hast';
 import { toString as textOf } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { chartFace, weightOf } from './measure-text.js';
 
 const require = createRequire(import.meta.url);
-/** The family the charts name first (FONTS.chart), as its @fontsource package ships it. */
+/** The family the charts name first (FONTS.chart), whose files measure-text.ts reads. */
 const FAMILY = 'Source Sans 3';
-const FILES = join(dirname(require.resolve('@fontsource/source-sans-3/package.json')), 'files');
-/** Its subsets, tried in turn for each character, as measure-text.ts tries them. */
-const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'];
 
 type Subsetter = (font: Buffer, text: string, options: { targetFormat: 'woff2' }) => Promise<Buffer>;
-type Coverage = (file: string, char: string) => Promise<boolean>;
 
 /**
  * `@font-face` rules, for a `<style>` of the standalone SVG, with the glyphs of each weight
@@ -37,11 +33,8 @@ export async function embeddedFonts(svg: Element): Promise<string> {
   const rules: string[] = [];
   for (const [weight, chars] of byWeight) {
     let left = [...chars];
-    for (const subset of SUBSETS) {
-      if (left.length === 0) break;
-      const file = join(FILES, `source-sans-3-${subset}-${weight}-normal.woff2`);
-      const here: string[] = [];
-      for (const char of left) if (await covers(file, char)) here.push(char);
+    for (const { file, has } of chartFace(weight)) {
+      const here = left.filter(has);
       if (here.length === 0) continue;
       left = left.filter((char) => !here.includes(char));
       const font = await subsetFont(await readFile(file), here.join(''), { targetFormat: 'woff2' });
@@ -53,23 +46,3 @@ export async function embeddedFonts(svg: Element): Promise<string> {
   }
   return rules.join('');
 }
-
-function weightOf(value: unknown): number {
-  const weight = value === 'bold' ? 700 : value === undefined || value === 'normal' ? 400 : Number(value);
-  return weight >= 650 ? 700 : weight >= 550 ? 600 : 400;
-}
-
-const fonts = new Map<string, Promise<{ hasGlyphForCodePoint(code: number): boolean }>>();
-
-const covers: Coverage = async (file, char) => {
-  let font = fonts.get(file);
-  if (!font) {
-    font = import('fontkit').then((fontkit) => fontkit.openSync(file) as unknown as { hasGlyphForCodePoint(code: number): boolean });
-    fonts.set(file, font);
-  }
-  try {
-    return (await font).hasGlyphForCodePoint(char.codePointAt(0)!);
-  } catch {
-    return false; // no such file: the family has no such subset in this weight
-  }
-};

@@ -5,7 +5,8 @@ import * as fontkit from 'fontkit';
 
 const require = createRequire(import.meta.url);
 
-type Face = { subsets: fontkit.Font[]; unitsPerEm: number };
+/** A face's subsets, in the order they are tried, each with the file it was read from. */
+type Face = { subsets: fontkit.Font[]; files: string[]; unitsPerEm: number };
 
 /** Subsets tried in turn for a character; their order follows how often text needs them. */
 const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'];
@@ -17,14 +18,17 @@ function loadFace(pkg: string, file: string, weight: number, style: string): Fac
   if (!face) {
     const dir = join(dirname(require.resolve(`${pkg}/package.json`)), 'files');
     const subsets: fontkit.Font[] = [];
+    const files: string[] = [];
     for (const subset of SUBSETS) {
+      const path = join(dir, `${file}-${subset}-${weight}-${style}.woff2`);
       try {
-        subsets.push(fontkit.openSync(join(dir, `${file}-${subset}-${weight}-${style}.woff2`)) as fontkit.Font);
+        subsets.push(fontkit.openSync(path) as fontkit.Font);
+        files.push(path);
       } catch {
         // not every family has every subset
       }
     }
-    face = { subsets, unitsPerEm: subsets[0]?.unitsPerEm ?? 1000 };
+    face = { subsets, files, unitsPerEm: subsets[0]?.unitsPerEm ?? 1000 };
     faces.set(key, face);
   }
   return face;
@@ -32,11 +36,18 @@ function loadFace(pkg: string, file: string, weight: number, style: string): Fac
 
 type TextItem = { font?: string; fontSize?: number; fontWeight?: string | number; fontStyle?: string; limit?: number };
 
-function weightOf(value: string | number | undefined): number {
+/** A font weight as the report's faces have it: 400, 600 or 700. */
+export function weightOf(value: unknown): number {
   const weight = value === 'bold' ? 700 : value === 'normal' || value === undefined ? 400 : Number(value);
   if (weight >= 650) return 700;
   if (weight >= 550) return 600;
   return 400;
+}
+
+/** The charts' face (Source Sans 3) at a weight: its subsets' files, and whether each has a character. */
+export function chartFace(weight: number): ReadonlyArray<Readonly<{ file: string; has: (char: string) => boolean }>> {
+  const face = loadFace('@fontsource/source-sans-3', 'source-sans-3', weightOf(weight), 'normal');
+  return face.subsets.map((font, index) => ({ file: face.files[index]!, has: (char: string) => font.hasGlyphForCodePoint(char.codePointAt(0)!) }));
 }
 
 const cache = new Map<string, number>();

@@ -160,7 +160,8 @@ function wrapLine(line: string, font: { fontSize: number; fontWeight: number }):
   return lines;
 }
 
-function isObject(value: unknown): value is Spec {
+/** Whether a spec's value is an object of keys (not an array, not null). */
+export function isObject(value: unknown): value is Spec {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -1,5 +1,6 @@
 // Category labels too long for their axis, broken into lines instead of cut with "…".
 import { measureTextWidth } from './measure-text.js';
+import { isObject } from './phone-spec.js';
 
 type Spec = Record<string, unknown>;
 
@@ -55,10 +56,6 @@ function breakLines(text: string, fontSize: number, room: number): string[] {
   if (current) lines.push(current);
   if (lines.length <= MAX_LINES) return lines;
   return [...lines.slice(0, MAX_LINES - 1), `${lines.slice(MAX_LINES - 1).join(' ')}`];
-}
-
-function isObject(value: unknown): value is Spec {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A copy of the spec in which every `encoding` (of the spec and its layers) went through `change`. */
