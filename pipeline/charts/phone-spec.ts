@@ -2,7 +2,7 @@
 // the author's say (`"usermeta": {"phone": false | {…}}`).
 import { chartConfig } from './chart-theme.js';
 import { measureTextWidth } from './measure-text.js';
-import { MIN_FONT_SIZE, PHONE_WIDTH } from './sizes.js';
+import { MIN_FONT_SIZE, PHONE_LABEL_ROOM, PHONE_WIDTH } from './sizes.js';
 
 type Spec = Record<string, unknown>;
 
@@ -58,6 +58,8 @@ export function phoneSpec(spec: Spec, overrides: Spec | undefined): Spec {
       labelLimit: PHONE_WIDTH / 2 - 30,
       columns: legend.columns ?? 2,
     },
+    // A category label wider than this is written on lines (wrap-labels.ts), not given the plot's room.
+    axis: { labelLimit: PHONE_LABEL_ROOM, ...(isObject(config.axis) ? config.axis : {}) },
   };
   if (phone.title !== undefined) phone.title = wrapTitle(phone.title);
   delete phone.usermeta;
