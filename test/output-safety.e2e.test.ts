@@ -307,20 +307,22 @@ describe('a build stopped by a signal', () => {
       const build = spawn(process.execPath, [join(ROOT, 'bin', 'run.mjs'), 'cli', '--content', FIXTURE, '--out', join(parent, 'output')], {
         cwd: ROOT,
         env: { ...process.env, TMPDIR: temp },
-        stdio: 'ignore',
+        stdio: ['ignore', 'ignore', 'pipe'],
       });
+      let stderr = '';
+      build.stderr!.on('data', (chunk) => (stderr += chunk));
       const exited = once(build, 'exit');
       await sleep(delay);
       build.kill(signal);
       await exited;
       await sleep(500);
-      const where = `${signal} after ${delay} ms`;
+      // What the build said, if anything: why a folder could not be removed.
+      const where = `${signal} after ${delay} ms${stderr ? `: ${stderr.trim()}` : ''}`;
       expect(await processesWith(`--user-data-dir=${temp}`), where).toEqual([]);
       expect(readdirSync(temp), where).toEqual([]);
-      expect(
-        readdirSync(parent).filter((name) => name !== 'output'),
-        where,
-      ).toEqual([]);
+      const left = readdirSync(parent).filter((name) => name !== 'output');
+      const holding = left.length > 0 ? ` (${left[0]} holds: ${readdirSync(join(parent, left[0]!), { recursive: true }).join(', ')})` : '';
+      expect(left, `${where}${holding}`).toEqual([]);
     }
   });
 });

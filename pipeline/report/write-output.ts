@@ -1,6 +1,6 @@
 // The staging folder a build writes into, swapped in whole, and the output folder's lock.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { EnvironmentError } from '../problems/errors.js';
@@ -31,13 +31,15 @@ export type Staging = Readonly<{
 export async function createStaging(outDir: string, contentDir: string): Promise<Staging> {
   const dir = join(dirname(outDir), `.${basename(outDir)}.staging-${process.pid}-${randomBytes(4).toString('hex')}`);
   // Ctrl-C or a crash must not leave the staging folder behind, even one still being made:
-  // writes in libuv's threads go on meanwhile, so the removal is tried again (up to 2.5 s).
-  // It never throws: an exit handler that throws stops the ones after it (the lock's).
+  // writes in libuv's threads go on meanwhile, so the removal is tried until it is gone. It
+  // never throws: an exit handler that throws stops the ones after it (the lock's).
   const removeOnExit = () => {
-    try {
-      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
-    } catch {
-      // still not empty after 2.5 s: the next build of this folder removes a dead build's staging
+    for (let attempt = 1; attempt <= 5 && existsSync(dir); attempt++) {
+      try {
+        rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+      } catch (error) {
+        if (attempt === 5) process.stderr.write(`could not remove ${dir}: ${(error as Error).message}\n`);
+      }
     }
   };
   process.on('exit', removeOnExit);
@@ -103,10 +105,7 @@ const exists = (path: string) =>
     () => false,
   );
 
-/**
- * Where the system cannot exchange two folders in one step: the old folder is moved aside,
- * the new one moved in, and the old one left at the staging path for dispose() to remove.
- */
+/** Without a one-step exchange: the old folder aside, the new one in, the old one at the staging path for dispose(). */
 async function replaceInTwoSteps(staged: string, outDir: string): Promise<void> {
   const previous = `${staged}.previous`;
   await rename(outDir, previous);
