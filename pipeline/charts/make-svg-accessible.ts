@@ -2,6 +2,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
+import { isRecord, walkSpec } from '../data/load-chart-data.js';
 
 /**
  * Makes vega's SVG an image with an accessible name and description, and gives its ids a
@@ -96,21 +97,15 @@ const NO_NAMES: ValueNames = { hidden: new Set(), measures: new Set() };
 export function valueNames(spec: unknown): ValueNames {
   const hidden = new Set<string>();
   const measures = new Set<string>();
-  const walk = (value: unknown) => {
-    if (Array.isArray(value)) return value.forEach(walk);
-    if (typeof value !== 'object' || value === null) return;
-    const encoding = (value as { encoding?: unknown }).encoding;
-    if (typeof encoding === 'object' && encoding !== null) {
-      for (const def of Object.values(encoding) as Record<string, unknown>[]) {
-        if (!def || typeof def.field !== 'string') continue;
-        const name = typeof def.title === 'string' ? def.title : def.field;
-        if (def.axis === null || def.legend === null) hidden.add(name);
-        if (def.type === 'quantitative') measures.add(name);
-      }
+  walkSpec(spec, (key, encoding) => {
+    if (key !== 'encoding' || !isRecord(encoding)) return;
+    for (const def of Object.values(encoding)) {
+      if (!isRecord(def) || typeof def.field !== 'string') continue;
+      const name = typeof def.title === 'string' ? def.title : def.field;
+      if (def.axis === null || def.legend === null) hidden.add(name);
+      if (def.type === 'quantitative') measures.add(name);
     }
-    Object.values(value).forEach(walk);
-  };
-  walk(spec);
+  });
   return { hidden, measures };
 }
 

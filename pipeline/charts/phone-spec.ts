@@ -1,5 +1,6 @@
 // A chart's spec for a phone: legends under the plot, titles wrapped, text never under 12 px; and
 // the author's say (`"usermeta": {"phone": false | {…}}`).
+import { isRecord, walkSpec } from '../data/load-chart-data.js';
 import { chartConfig } from './chart-theme.js';
 import { measureTextWidth } from './measure-text.js';
 import { MIN_FONT_SIZE, PHONE_LABEL_ROOM, PHONE_WIDTH } from './sizes.js';
@@ -15,9 +16,9 @@ export type PhoneOption = Readonly<{ draw: false }> | Readonly<{ draw: true; ove
  */
 export function phoneOption(spec: Spec): PhoneOption {
   const usermeta = spec.usermeta;
-  const phone = isObject(usermeta) ? usermeta.phone : undefined;
+  const phone = isRecord(usermeta) ? usermeta.phone : undefined;
   if (phone === false) return { draw: false };
-  return { draw: true, overrides: isObject(phone) ? phone : undefined };
+  return { draw: true, overrides: isRecord(phone) ? phone : undefined };
 }
 
 /**
@@ -39,17 +40,17 @@ export function readableSpec(spec: Spec): Spec {
 const UNTRIMMED_NUMBER_FORMAT = /^((?:.?[<>=^])?[-+( ]?[$#]?0?\d*,?)([efgrs%])$/;
 
 function withPoints(mark: unknown): unknown {
-  const type = typeof mark === 'string' ? mark : isObject(mark) ? mark.type : undefined;
+  const type = typeof mark === 'string' ? mark : isRecord(mark) ? mark.type : undefined;
   if (type !== 'line' && type !== 'area' && type !== 'trail') return mark;
-  const def = isObject(mark) ? mark : { type };
+  const def = isRecord(mark) ? mark : { type };
   return def.point === undefined ? { ...def, point: { opacity: 0, size: 80 } } : def;
 }
 
 /** The spec redrawn for a phone: legends below the plot, the title and subtitle wrapped to the width. */
 export function phoneSpec(spec: Spec, overrides: Spec | undefined): Spec {
-  const phone = mapObjects(spec, (key, value) => (key === 'legend' && isObject(value) ? narrowLegend(value) : value));
-  const config = isObject(phone.config) ? phone.config : {};
-  const legend = isObject(config.legend) ? config.legend : {};
+  const phone = mapObjects(spec, (key, value) => (key === 'legend' && isRecord(value) ? narrowLegend(value) : value));
+  const config = isRecord(phone.config) ? phone.config : {};
+  const legend = isRecord(config.legend) ? config.legend : {};
   phone.config = {
     ...config,
     legend: {
@@ -59,7 +60,7 @@ export function phoneSpec(spec: Spec, overrides: Spec | undefined): Spec {
       columns: legend.columns ?? 2,
     },
     // A category label wider than this is written on lines (wrap-labels.ts), not given the plot's room.
-    axis: { labelLimit: PHONE_LABEL_ROOM, ...(isObject(config.axis) ? config.axis : {}) },
+    axis: { labelLimit: PHONE_LABEL_ROOM, ...(isRecord(config.axis) ? config.axis : {}) },
   };
   if (phone.title !== undefined) phone.title = wrapTitle(phone.title);
   delete phone.usermeta;
@@ -70,11 +71,11 @@ export function phoneSpec(spec: Spec, overrides: Spec | undefined): Spec {
 /** The spec with the labels of its x axes aslant: category labels that ran into each other on a phone. */
 export function aslantLabels(spec: Spec): Spec {
   const aslant = mapObjects(spec, (key, value) => {
-    if (key !== 'encoding' || !isObject(value) || !isObject(value.x) || value.x.axis === null) return value;
-    return { ...value, x: { ...value.x, axis: { ...(isObject(value.x.axis) ? value.x.axis : {}), labelAngle: -40 } } };
+    if (key !== 'encoding' || !isRecord(value) || !isRecord(value.x) || value.x.axis === null) return value;
+    return { ...value, x: { ...value.x, axis: { ...(isRecord(value.x.axis) ? value.x.axis : {}), labelAngle: -40 } } };
   });
-  const config = isObject(aslant.config) ? aslant.config : {};
-  return { ...aslant, config: { ...config, axisX: { ...(isObject(config.axisX) ? config.axisX : {}), labelAngle: -40 } } };
+  const config = isRecord(aslant.config) ? aslant.config : {};
+  return { ...aslant, config: { ...config, axisX: { ...(isRecord(config.axisX) ? config.axisX : {}), labelAngle: -40 } } };
 }
 
 /**
@@ -88,7 +89,7 @@ function stackViews(spec: Spec): void {
   }
   if ('columns' in spec) spec.columns = 1;
   const narrow = (view: unknown) => {
-    if (!isObject(view)) return;
+    if (!isRecord(view)) return;
     if (typeof view.width === 'number') view.width = Math.min(view.width, PHONE_WIDTH - 90);
     for (const key of ['hconcat', 'vconcat', 'concat', 'layer']) if (Array.isArray(view[key])) (view[key] as unknown[]).forEach(narrow);
     narrow(view.spec);
@@ -105,9 +106,8 @@ export function hasOnePlot(spec: Spec): boolean {
 /** Whether any view of the spec is a map (its height then follows its width). */
 export function isMap(spec: Spec): boolean {
   let found = false;
-  mapObjects(spec, (key, value) => {
+  walkSpec(spec, (key) => {
     if (key === 'projection') found = true;
-    return value;
   });
   return found;
 }
@@ -131,7 +131,7 @@ const TITLE_ROOM = Math.round((PHONE_WIDTH - 2 * 4) * 0.9);
 function wrapTitle(title: unknown): unknown {
   const theme = chartConfig.title ?? {};
   if (typeof title === 'string' || Array.isArray(title)) return wrapTitle({ text: title });
-  if (!isObject(title)) return title;
+  if (!isRecord(title)) return title;
   const size = (value: unknown, fallback: unknown) => (typeof value === 'number' ? value : Number(fallback));
   const font = { fontSize: size(title.fontSize, theme.fontSize), fontWeight: (title.fontWeight ?? theme.fontWeight) as number };
   const subfont = { fontSize: size(title.subtitleFontSize, theme.subtitleFontSize), fontWeight: 400 };
@@ -162,15 +162,10 @@ function wrapLine(line: string, font: { fontSize: number; fontWeight: number }):
   return lines;
 }
 
-/** Whether a spec's value is an object of keys (not an array, not null). */
-export function isObject(value: unknown): value is Spec {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** A deep copy of `value` in which each object's entries went through `change`. */
 function mapObjects<T>(value: T, change: (key: string, value: unknown) => unknown): T {
   if (Array.isArray(value)) return value.map((item) => mapObjects(item, change)) as T;
-  if (!isObject(value)) return value;
+  if (!isRecord(value)) return value;
   const copy: Spec = {};
   for (const [key, child] of Object.entries(value)) copy[key] = change(key, mapObjects(child, change));
   return copy as T;
@@ -178,6 +173,6 @@ function mapObjects<T>(value: T, change: (key: string, value: unknown) => unknow
 
 function merge(base: Spec, over: Spec): Spec {
   const merged: Spec = { ...base };
-  for (const [key, value] of Object.entries(over)) merged[key] = isObject(value) && isObject(base[key]) ? merge(base[key], value) : value;
+  for (const [key, value] of Object.entries(over)) merged[key] = isRecord(value) && isRecord(base[key]) ? merge(base[key], value) : value;
   return merged;
 }

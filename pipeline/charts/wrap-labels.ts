@@ -1,6 +1,6 @@
 // Category labels too long for their axis, broken into lines instead of cut with "…".
+import { isRecord } from '../data/load-chart-data.js';
 import { measureTextWidth } from './measure-text.js';
-import { isObject } from './phone-spec.js';
 
 type Spec = Record<string, unknown>;
 
@@ -34,13 +34,13 @@ export function wrapLabels(spec: Spec, labels: readonly CutLabel[], room?: numbe
   const labelExpr = `${table}[datum.label] || datum.label`;
   const withAxis = mapEncodings(spec, (encoding) => {
     const y = encoding.y;
-    if (!isObject(y) || y.axis === null || (y.type !== 'nominal' && y.type !== 'ordinal')) return encoding;
-    return { ...encoding, y: { ...y, axis: { ...(isObject(y.axis) ? y.axis : {}), labelExpr, labelLimit: widest + 20 } } };
+    if (!isRecord(y) || y.axis === null || (y.type !== 'nominal' && y.type !== 'ordinal')) return encoding;
+    return { ...encoding, y: { ...y, axis: { ...(isRecord(y.axis) ? y.axis : {}), labelExpr, labelLimit: widest + 20 } } };
   });
   const step = Math.ceil(most * size * LINE_HEIGHT + 6);
   const height = withAxis.height;
-  const current = isObject(height) && typeof height.step === 'number' ? height.step : 20;
-  return step > current && (height === undefined || isObject(height)) ? { ...withAxis, height: { step } } : withAxis;
+  const current = isRecord(height) && typeof height.step === 'number' ? height.step : 20;
+  return step > current && (height === undefined || isRecord(height)) ? { ...withAxis, height: { step } } : withAxis;
 }
 
 function breakLines(text: string, fontSize: number, room: number): string[] {
@@ -61,7 +61,7 @@ function breakLines(text: string, fontSize: number, room: number): string[] {
 /** A copy of the spec in which every `encoding` (of the spec and its layers) went through `change`. */
 function mapEncodings(spec: Spec, change: (encoding: Spec) => Spec): Spec {
   const copy: Spec = { ...spec };
-  if (isObject(spec.encoding)) copy.encoding = change(spec.encoding);
-  if (Array.isArray(spec.layer)) copy.layer = spec.layer.map((layer) => (isObject(layer) ? mapEncodings(layer, change) : layer));
+  if (isRecord(spec.encoding)) copy.encoding = change(spec.encoding);
+  if (Array.isArray(spec.layer)) copy.layer = spec.layer.map((layer) => (isRecord(layer) ? mapEncodings(layer, change) : layer));
   return copy;
 }

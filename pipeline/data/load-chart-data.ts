@@ -60,7 +60,7 @@ function safeDecode(url: string): string {
 /** Every data URL a Vega-Lite spec names, at any depth (layers, lookups, concatenations). */
 export function collectDataUrls(spec: unknown): string[] {
   const urls = new Set<string>();
-  walk(spec, (key, value) => {
+  walkSpec(spec, (key, value) => {
     if (key === 'data' && isRecord(value) && typeof value.url === 'string') urls.add(value.url);
   });
   return [...urls];
@@ -69,24 +69,26 @@ export function collectDataUrls(spec: unknown): string[] {
 /** Fields that some encoding of the spec reads as quantitative. */
 export function collectQuantitativeFields(spec: unknown): Set<string> {
   const fields = new Set<string>();
-  walk(spec, (_key, value) => {
+  walkSpec(spec, (_key, value) => {
     if (isRecord(value) && value.type === 'quantitative' && typeof value.field === 'string') fields.add(value.field);
   });
   return fields;
 }
 
-function walk(value: unknown, visit: (key: string, value: unknown) => void): void {
+/** Calls `visit` with every key and value of a spec, at any depth. */
+export function walkSpec(value: unknown, visit: (key: string, value: unknown) => void): void {
   if (Array.isArray(value)) {
-    for (const item of value) walk(item, visit);
+    for (const item of value) walkSpec(item, visit);
   } else if (isRecord(value)) {
     for (const [key, child] of Object.entries(value)) {
       visit(key, child);
-      walk(child, visit);
+      walkSpec(child, visit);
     }
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** Whether a spec's value is an object of keys (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
