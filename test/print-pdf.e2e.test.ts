@@ -5,6 +5,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString as textOf } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_GAP } from '../pipeline/browser/place-figures.js';
 import { inspectPdf, normalize, type PdfInspection, pageText, parseSvg, ROOT, runBuild, searchable } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-print-'));
@@ -111,6 +112,16 @@ describe.each(CASES)('the PDF of $name', (testCase) => {
       });
       expect(pages.length, cells.slice(0, 4).join(' | ')).toBe(1);
     }
+  });
+
+  it(`leaves no page but the last more than ${MAX_GAP * 100} % empty at its foot`, () => {
+    // The page's content box (print.css: A4, margins 22 mm at the top and 24 mm at the foot), in points.
+    const mm = 72 / 25.4;
+    const [top, foot] = [842 - 22 * mm, 24 * mm];
+    pdf.pages.slice(0, -1).forEach((p, index) => {
+      const lowest = Math.min(...p.items.filter((item) => item.str.trim() && item.y > foot - 4 && item.y < top).map((item) => item.y));
+      expect((lowest - foot) / (top - foot), `page ${index + 1} of ${pdf.pages.length}`).toBeLessThanOrEqual(MAX_GAP);
+    });
   });
 
   it('never leaves a heading alone at the bottom of a page', () => {
