@@ -35,6 +35,12 @@ describe('hyphenateText', () => {
     );
   });
 
+  it('keeps names whole, except in German, which capitalizes every noun', () => {
+    expect(hyphenate('<p>Weißenfels and Kensington were flooded again</p>', 'en')).toBe(`<p>Weißenfels and Kensington were flood${SHY}ed again</p>`);
+    expect(hyphenate('<p>« Washington » répond</p>', 'fr')).toBe('<p>« Washington » répond</p>');
+    expect(hyphenate('<p>die Wohnraumförderung steigt</p>', 'de')).toContain(`Wohn${SHY}raum`);
+  });
+
   it('leaves a language without patterns as written', () => {
     expect(hyphenate('<p>interruption</p>', 'zz')).toBe('<p>interruption</p>');
   });

@@ -5,7 +5,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString as textOf } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_GAP } from '../pipeline/browser/place-figures.js';
+import { MAX_GAP, MOST_HYPHENS } from '../pipeline/browser/lay-out-print.js';
 import { inspectPdf, normalize, type PdfInspection, pageText, parseSvg, ROOT, runBuild, searchable } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-print-'));
@@ -168,6 +168,21 @@ describe.each(CASES)('the PDF of $name', (testCase) => {
     const broken = [...text.matchAll(/(\p{L}+)[-\u2010]\n(\p{Ll}+)/gu)].filter(([, head, tail]) => words.has(`${head}${tail}`));
     expect(broken.length).toBeGreaterThanOrEqual(testCase.minPages > 2 ? 10 : 2);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('\u00ad');
+  });
+
+  it(`never ends more than ${MOST_HYPHENS} lines in a row with a hyphen`, () => {
+    for (const [index, p] of pdf.pages.entries()) {
+      // The page's lines of body text, top down, each as its text.
+      const lines = new Map<number, string>();
+      for (const item of [...p.items].filter((item) => Math.abs(item.size - 10.5) < 0.2).sort((a, b) => b.y - a.y || a.x - b.x)) {
+        lines.set(Math.round(item.y), (lines.get(Math.round(item.y)) ?? '') + item.str);
+      }
+      let run = 0;
+      for (const line of lines.values()) {
+        run = /\p{L}[-\u2010\u00ad]$/u.test(line.trimEnd()) ? run + 1 : 0;
+        expect(run, `page ${index + 1}: "${line}"`).toBeLessThanOrEqual(MOST_HYPHENS);
+      }
+    }
   });
 
   it('carries the metadata, bookmarks, tags and links', () => {

@@ -31,12 +31,14 @@ function hyphenatorFor(lang: string): Hyphenate | undefined {
  * Inserts soft hyphens (U+00AD) into the words of running text, so that justified print
  * lines break inside long words as a typesetter would. Chromium here has no hyphenation
  * dictionaries, so `hyphens: auto` does nothing. Words holding digits, slashes, @ or dots
- * (numbers, URLs, e-mail addresses) are left whole.
+ * (numbers, URLs, e-mail addresses) are left whole, and so are capitalized words (names),
+ * except in a language that capitalizes its nouns.
  */
 export function hyphenateText(tree: Root, lang: string): void {
   const hyphenate = hyphenatorFor(lang);
   if (!hyphenate) return;
   const lastWords = lastTextOfBlocks(tree);
+  const capitals = knownLanguage(lang)?.hyphenatesCapitals === true;
   visit(tree, (node) => {
     if (node.type === 'element' && (isVerbatim(node) || UNBROKEN.has((node as Element).tagName))) return SKIP;
     if (node.type !== 'text') return undefined;
@@ -45,7 +47,7 @@ export function hyphenateText(tree: Root, lang: string): void {
     const keep = lastWords.has(text) ? (/\S+\s*$/.exec(text.value)?.index ?? text.value.length) : text.value.length;
     text.value =
       text.value.slice(0, keep).replace(/\S+/g, (word) =>
-        /[\d/@.:]|\u00ad/.test(word.replace(/[.,:;!?»)]+$/, ''))
+        /[\d/@.:]|\u00ad/.test(word.replace(/[.,:;!?»)]+$/, '')) || (!capitals && /^\P{L}*\p{Lu}/u.test(word))
           ? word
           : // No break inside ff, fi, fl: the font draws them as one ligature, whose text would copy wrong.
             hyphenate(word, { html: false, minWordLength: 6 }).replace(/f\u00ad(?=[fil])/g, 'f'),

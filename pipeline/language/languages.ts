@@ -33,6 +33,8 @@ export type Language = Readonly<{
   leads: LeadSentence;
   /** The `hyphen` package's patterns when no file of it bears the language's code. */
   hyphenation?: string;
+  /** Whether a capitalized word may be hyphenated: in German, where every noun is; elsewhere a capital marks a name, kept whole. */
+  hyphenatesCapitals?: boolean;
   /** Its quotes, dashes and percent signs: applied to the text of the page and the charts' sentences. */
   punctuation: PunctuationStyle;
   /** The language's other typographic conventions, applied after its punctuation. */
@@ -97,6 +99,7 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
     },
     chart: 'Grafik',
     punctuation: { quotes: 'de', dash: '–', spacedPercent: true },
+    hyphenatesCapitals: true,
     leads: (measure, leader, value, share) => `${measure}: ${leader} liegt vorn mit ${value}${share ? `, ${share} der Gesamtsumme` : ''}.`,
   },
   es: {
