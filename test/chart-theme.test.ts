@@ -14,6 +14,16 @@ describe('chartLocale', () => {
   ])('%s groups thousands with %j and writes decimals with %j', (lang, thousands, decimal) => {
     expect(chartLocale(lang).number).toMatchObject({ thousands, decimal });
   });
+
+  it.each([
+    ['de', '\u202f%'],
+    ['es', '\u202f%'],
+    ['fr', '\u202f%'],
+    ['en', undefined],
+    ['it', undefined],
+  ])('%s writes a percentage on an axis with %j', (lang, percent) => {
+    expect((chartLocale(lang).number as { percent?: string }).percent).toBe(percent);
+  });
 });
 
 describe('the charts’ palette', () => {

@@ -18,8 +18,8 @@ const spec = (extra: Partial<KeyFigureSpec>): KeyFigureSpec => ({ label: 'x', da
 describe('computeFigure', () => {
   it('sums a column, in the article’s language', () => {
     expect(computeFigure(spec({}), rows, 'fr')).toEqual({ value: '3\u00a0100\u00a0000', label: 'x' });
-    expect(computeFigure(spec({ format: 'compact' }), rows, 'fr')).toEqual({ value: '3,1 millions', label: 'x' });
-    expect(computeFigure(spec({ format: 'compact' }), rows, 'en')).toEqual({ value: '3.1 million', label: 'x' });
+    expect(computeFigure(spec({ format: 'compact' }), rows, 'fr')).toEqual({ value: '3,1\u00a0millions', label: 'x' });
+    expect(computeFigure(spec({ format: 'compact' }), rows, 'en')).toEqual({ value: '3.1\u00a0million', label: 'x' });
   });
 
   it('counts rows, or the filled cells of a column', () => {

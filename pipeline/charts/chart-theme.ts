@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type { Config } from 'vega-lite';
 import { CHART_COLORS, FONTS, LIGHT } from '../design/palette.js';
+import { knownLanguage } from '../language/languages.js';
 
 const require = createRequire(import.meta.url);
 
@@ -75,10 +76,14 @@ const TIME_DIR = dirname(require.resolve('d3-time-format/locale/en-US'));
 /**
  * The d3 number and time locales for a BCP 47 tag: the exact tag when d3 has it
  * (`de-CH`), else the language's likely region (`fr` → `fr-FR`, `en` → `en-US`), else en-US.
+ * A language that spaces its percent sign ("10 %") gets a narrow no-break space before it on
+ * the axes too, where d3's locale has none.
  */
 export function chartLocale(lang: string): ChartLocale {
+  const number = readLocale(NUMBER_DIR, lang);
+  const spaced = knownLanguage(lang)?.punctuation.spacedPercent === true;
   return {
-    number: readLocale(NUMBER_DIR, lang),
+    number: spaced && !('percent' in number) ? { ...number, percent: '\u202f%' } : number,
     time: readLocale(TIME_DIR, lang),
   };
 }

@@ -22,12 +22,14 @@ export function ogLocale(lang: string): string {
 /**
  * A number in the article's language. ICU groups French thousands with narrow no-break
  * spaces; the text, the tables and the charts (vega's d3 locale) all use no-break spaces.
- * A negative number takes the true minus sign (−), as the charts' axes write it.
+ * A negative number takes the true minus sign (−), as the charts' axes write it, and a scale
+ * word is never parted from its number ("23,9 Tausend").
  */
 export function formatNumber(value: number, lang: string, options: Intl.NumberFormatOptions = {}): string {
   return numberFormat(lang, options)
     .format(value)
     .replace(/\u202f/g, '\u00a0')
+    .replace(/(\d) (?=\p{L})/gu, '$1\u00a0')
     .replace(/-/g, '\u2212');
 }
 
