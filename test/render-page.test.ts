@@ -21,6 +21,8 @@ describe('renderPage', () => {
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(textOf(select('title', fromHtml(html))!)).toBe(meta.title);
     expect(attribute(html, 'meta[property="og:title"]', 'content')).toBe(meta.title);
+    // The cover sets it in the language's typography; the metadata keep it as written.
+    expect(textOf(select('h1', fromHtml(html))!)).toBe('Panne <script>alert(1)</script> & «\u00a0chaos\u00a0»');
     expect(html).toContain('<p>Corps</p>');
   });
 
@@ -56,10 +58,10 @@ describe('renderPage', () => {
 });
 
 describe('renderSocial', () => {
-  it('shows the title, the description and the date, escaped', () => {
+  it('shows the title, in the language’s typography, the description and the date, escaped', () => {
     const html = renderSocial(social, meta, { format: 'wide', chart: undefined, figure: undefined });
     const tree = fromHtml(html);
-    expect(textOf(select('h1', tree)!)).toBe(meta.title);
+    expect(textOf(select('h1', tree)!)).toBe('Panne <script>alert(1)</script> & «\u00a0chaos\u00a0»');
     expect(textOf(select('.description', tree)!)).toBe('Une phrase.');
     expect(textOf(select('time', tree)!)).toBe('24 novembre 2026');
     // The template's own script fits the title; nothing of the content becomes a script.

@@ -47,8 +47,17 @@ describe('punctuation, in every language the table writes', () => {
     ['de', 'Er sagte "es ist vorbei" - 10%.', `Er sagte „es ist vorbei“${NBSP}– 10${NBSP}%.`],
     ['fr', 'Il a dit "c\'est fini" : 38%', `Il a dit «${NBSP}c’est fini${NBSP}»${NBSP}: 38${NBSP}%`],
     ['es', 'Dijo "se acabó".', 'Dijo «se acabó».'],
+    ['en-GB', "Councillors called it 'a settlement' in 2024-25, after -£12.4m.", 'Councillors called it ‘a settlement’ in 2024–25, after −£12.4m.'],
+    ['en', "The residents' survey of the '90s, on 2024-05-12.", 'The residents’ survey of the ’90s, on 2024-05-12.'],
+    ['de', 'Er sagte "wir \'lassen\' das".', 'Er sagte „wir ‚lassen‘ das“.'],
   ])('sets %s quotes, apostrophes, dashes, ranges, minus and percent signs', (lang, text, expected) => {
     expect(typesetString(text, lang)).toBe(expected);
+  });
+
+  it('curls a quote whose pair lies in another piece of text, across an emphasis', () => {
+    expect(typesetString("'a multi-year", 'en-GB')).toBe('‘a multi-year');
+    expect(typesetString("they face' today", 'en-GB')).toBe('they face’ today');
+    expect(typesetString('" said the mayor', 'en')).toBe('” said the mayor');
   });
 
   it('leaves a language it does not write as written', () => {

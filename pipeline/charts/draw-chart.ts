@@ -17,14 +17,21 @@ import { makeSvgAccessible, valueNames } from './make-svg-accessible.js';
 import { aslantLabels, hasOnePlot, isMap, phoneOption, phoneSpec, readableSpec } from './phone-spec.js';
 import { COLUMN_WIDTH, PHONE_LABEL_ROOM, PHONE_WIDTH } from './sizes.js';
 import type { ChartContext, DrawnChart } from './types.js';
+import { typesetTitles } from './typeset-titles.js';
 import { wrapLabels } from './wrap-labels.js';
 
 export { checkSpec } from './check-spec.js';
 export { validateSpec } from './validate-spec.js';
 
 /** Draws a checked spec, at the column's width and at a phone's; a failed chart is undefined. */
-export async function drawChart(spec: Record<string, unknown>, chart: ChartSource, context: ChartContext, loader: DataLoader): Promise<DrawnChart | undefined> {
+export async function drawChart(
+  asWritten: Record<string, unknown>,
+  chart: ChartSource,
+  context: ChartContext,
+  loader: DataLoader,
+): Promise<DrawnChart | undefined> {
   const { article } = context;
+  const spec = typesetTitles(asWritten, context.lang);
   const at = { line: chart.line, column: 1 };
   const failed = ({ problems, code, error }: Extract<Drawing, { problems: unknown }>, what = '') => {
     for (const problem of problems) addError(article, `chart "${chart.id}": ${what}${problem}`, at, code, error);

@@ -33,15 +33,48 @@ export type PunctuationStyle = Readonly<{
 
 /**
  * Typographic punctuation in `style`: curly quotes and apostrophes, a spaced hyphen made a
- * dash (kept with the word before it), year ranges with an en dash (1990–2000), a minus
- * sign before a number (−5), and the language's spacing of the percent sign.
+ * dash (kept with the word before it), year ranges with an en dash (1990–2000, 2024–25), a
+ * minus sign before a number or an amount (−5, −£12m), and the language's spacing of the
+ * percent sign.
  */
 export function punctuate(text: string, style: PunctuationStyle): string {
-  let result = /["']/.test(text) ? typograf(style.quotes).execute(text) : text;
+  let result = /["']/.test(text) ? curlRest(typograf(style.quotes).execute(text), style.quotes) : text;
   result = result
     .replace(/ +- +/g, `${NBSP}${style.dash} `)
-    .replace(/\b(1[5-9]\d\d|20\d\d)-(1[5-9]\d\d|20\d\d)\b/g, '$1–$2')
-    .replace(/(^|[\s(])-(?=\d)/g, '$1−');
+    .replace(/(?<![-\d/.])\b(1[5-9]\d\d|20\d\d)-(1[5-9]\d\d|20\d\d|\d\d)\b(?![-\d/])/g, '$1–$2')
+    .replace(/(^|[\s(])-(?=[\d£$€¥₹])/g, '$1−');
   if (style.spacedPercent) result = result.replace(/(\d)[ \u202f]?%/g, `$1${NBSP}%`);
   return result;
+}
+
+/**
+ * The straight quotes Typograf leaves: single quotes, which it does not handle, and quotes whose
+ * pair lies in another piece of text (across an emphasis). A quote after a space or at the start,
+ * before a word, opens; one between letters is an apostrophe; any other closes what is open, or
+ * is an apostrophe ("residents' views"), as is one before a digit ("the '90s").
+ */
+function curlRest(text: string, locale: string): string {
+  if (!/["']/.test(text)) return text;
+  const { left, right } = Typograf.getData(`${locale}/quote`) as { left: string; right: string };
+  const single = [...left].findIndex((mark) => '‘‚‹'.includes(mark));
+  const marks = {
+    "'": single >= 0 ? [left[single]!, right[single]!] : ['‘', '’'],
+    '"': [left[0]!, right[0]!],
+  } as Record<string, [string, string]>;
+  let open = 0;
+  return text.replace(/["']/g, (quote, at: number) => {
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + 1] ?? ' ';
+    if (quote === "'" && /[\p{L}\d]/u.test(before) && /\p{L}/u.test(after)) return '’';
+    if (quote === "'" && /\d/.test(after)) return '’'; // an elision: the '90s, ('000)
+    if (/[\s([{“„«‘‚—–-]/.test(before) && /[^\s]/.test(after)) {
+      if (quote === "'") open++;
+      return marks[quote]![0];
+    }
+    if (quote === '"' || open > 0) {
+      if (quote === "'") open--;
+      return marks[quote]![1];
+    }
+    return '’';
+  });
 }

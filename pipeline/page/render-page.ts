@@ -8,7 +8,7 @@ import type { FrontMatter } from '../article/read-front-matter.js';
 import type { RenderedChart } from '../charts/types.js';
 import type { KeyFigure } from '../data/compute-key-figures.js';
 import { formatDate, localStrings, ogLocale } from '../language/localize.js';
-import { rehypeTypeset } from '../language/typeset-text.js';
+import { rehypeTypeset, typesetString } from '../language/typeset-text.js';
 import { chartFigure } from './chart-figure.js';
 import { publishedUrl } from './published-url.js';
 
@@ -27,6 +27,7 @@ export function renderPage(
   const ogImage = publishedUrl(meta.url, 'social.png');
   return Mustache.render(template, {
     ...meta,
+    shown: shown(meta),
     strings,
     canonical: meta.url,
     ogImage,
@@ -55,6 +56,7 @@ export function renderSocial(
 ): string {
   return Mustache.render(template, {
     ...meta,
+    shown: shown(meta),
     format: parts.format,
     dateText: formatDate(meta.date, meta.lang),
     figure: parts.figure,
@@ -79,6 +81,15 @@ export function renderEmbed(template: string, meta: FrontMatter, chart: Rendered
   });
 }
 
+/**
+ * The title, subtitle and description as they are set on the cover and the share images, in the
+ * language's typography (curly apostrophes, dashes); the metadata keep them exactly as written.
+ */
+function shown(meta: FrontMatter): Readonly<{ title: string; subtitle?: string; description: string }> {
+  const typeset = (text: string) => typesetString(text, meta.lang);
+  return { title: typeset(meta.title), subtitle: meta.subtitle && typeset(meta.subtitle), description: typeset(meta.description) };
+}
+
 /** schema.org NewsArticle, for search engines; made safe to sit inside a <script> element. */
 function jsonLd(meta: FrontMatter, image: string): string {
   const article = {
@@ -100,7 +111,7 @@ function jsonLd(meta: FrontMatter, image: string): string {
 function printLabels(meta: FrontMatter, page: string, of: string): string {
   const date = cssString(formatDate(meta.date, meta.lang));
   return [
-    `@page { @top-left { content: ${cssString(meta.short_title ?? shorten(meta.title, 85))}; } @bottom-left { content: ${date}; }`,
+    `@page { @top-left { content: ${cssString(typesetString(meta.short_title ?? shorten(meta.title, 85), meta.lang))}; } @bottom-left { content: ${date}; }`,
     ` @bottom-right { content: ${cssString(`${page} `)} counter(page) ${cssString(` ${of} `)} counter(pages); } }`,
     // The first page carries the title in full: no running header there.
     ' @page :first { @top-left { content: ""; } }',
