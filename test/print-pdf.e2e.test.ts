@@ -38,6 +38,23 @@ const CASES: Case[] = [
     footer: (page, pages) => `page ${page} of ${pages}`,
     minPages: 10,
   },
+  {
+    name: 'a German article with footnotes',
+    content: join(ROOT, 'test', 'fixtures', 'de-mieten'),
+    title: 'Mieten am Oberrhein steigen seit 2021 um ein Fünftel, während die Zahl der Sozialwohnungen in fünf von acht Kreisen weiter schrumpft',
+    runningTitle: 'Mieten und Sozialwohnungen am Oberrhein',
+    footer: (page, pages) => `Seite ${page} von ${pages}`,
+    minPages: 4,
+  },
+  {
+    name: 'a British article of long labels, negatives and percentages',
+    content: join(ROOT, 'test', 'fixtures', 'en-gb-councils'),
+    title: "Carrowshire's Budget Squeeze: Homelessness Costs Jump by 28% While Libraries and Buses Face Deep Cuts",
+    // The running header is set in the language's typography; the PDF's Title stays as written.
+    runningTitle: 'Carrowshire’s budget squeeze, 2025–26',
+    footer: (page, pages) => `page ${page} of ${pages}`,
+    minPages: 4,
+  },
 ];
 
 describe.each(CASES)('the PDF of $name', (testCase) => {
@@ -166,7 +183,7 @@ describe.each(CASES)('the PDF of $name', (testCase) => {
     const text = pdf.pages.map((p) => pageText(p)).join('\n');
     const words = new Set(textOf(selectAll('.body', page)[0]!).split(/[^\p{L}]+/u));
     const broken = [...text.matchAll(/(\p{L}+)[-\u2010]\n(\p{Ll}+)/gu)].filter(([, head, tail]) => words.has(`${head}${tail}`));
-    expect(broken.length).toBeGreaterThanOrEqual(testCase.minPages > 2 ? 10 : 2);
+    expect(broken.length).toBeGreaterThanOrEqual(testCase.minPages);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('\u00ad');
   });
 

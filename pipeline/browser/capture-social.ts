@@ -2,15 +2,11 @@
 // screenshot of each.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { SHARE_FORMATS, type ShareFormat } from '../page/share-cards.js';
 import type { BrowserSession } from './session.js';
 import { withPage } from './with-page.js';
 
-export type ShareFormat = Readonly<{ name: 'wide' | 'square'; file: string; width: number; height: number }>;
-
-export const SHARE_FORMATS: readonly ShareFormat[] = [
-  { name: 'wide', file: 'social.png', width: 1200, height: 630 },
-  { name: 'square', file: 'social-square.png', width: 1080, height: 1080 },
-];
+export { SHARE_FORMATS, type ShareFormat };
 
 export type ShareImage = Readonly<{ png: Uint8Array; overflowing: readonly string[] }>;
 

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { VFile } from 'vfile';
 import type { FrontMatterLines, KeyFigureSpec } from '../article/read-front-matter.js';
 import { formatNumber } from '../language/localize.js';
+import { typesetString } from '../language/typeset-text.js';
 import { addError } from '../problems/problems.js';
 import { type DataLoader, resolveContentUrl } from './load-chart-data.js';
 import { parseCell, type Row, readTable } from './read-table.js';
@@ -36,7 +37,8 @@ export async function computeKeyFigures(
     }
     const figure = computeFigure(spec, rows, context.lang);
     if ('problem' in figure) fail(figure.key, figure.problem);
-    else figures.push(figure);
+    // The label is prose, set as the page's text is: "2024–25", "d’utilisateurs".
+    else figures.push({ ...figure, label: typesetString(figure.label, context.lang) });
   }
   return figures;
 }

@@ -1,5 +1,5 @@
 // The page and share templates filled (Mustache): metadata, cover, key figures and body.
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import Mustache from 'mustache';
 import rehypeStringify from 'rehype-stringify';
@@ -11,6 +11,7 @@ import { formatDate, localStrings, ogLocale } from '../language/localize.js';
 import { rehypeTypeset, typesetString } from '../language/typeset-text.js';
 import { chartFigure } from './chart-figure.js';
 import { publishedUrl } from './published-url.js';
+import { readableOn, SHARE_FORMATS, shareDrawing, shareGeometry } from './share-cards.js';
 
 /**
  * Fills the page template. Mustache escapes every value; the only raw insertions are the
@@ -47,22 +48,33 @@ const LONG_FIGURE = 14;
 
 /**
  * A share image's page, wide or square: the date, the title, the first key figure (else
- * the description) and a small version of a chart.
+ * the description) and a chart, in each format where it can be read in a feed (see
+ * share-cards.ts).
  */
 export function renderSocial(
   template: string,
   meta: FrontMatter,
-  parts: Readonly<{ format: 'wide' | 'square'; chart: Element | undefined; figure: KeyFigure | undefined }>,
+  parts: Readonly<{ format: 'wide' | 'square'; chart: RenderedChart | undefined; figure: KeyFigure | undefined }>,
 ): string {
+  const drawing = shareDrawing(parts.chart);
+  const chartIn = drawing ? SHARE_FORMATS.filter((format) => readableOn(drawing, format)).map((format) => `chart-${format.name}`) : [];
   return Mustache.render(template, {
     ...meta,
     shown: shown(meta),
     format: parts.format,
     dateText: formatDate(meta.date, meta.lang),
     figure: parts.figure,
-    hasChart: parts.chart !== undefined,
-    chart: parts.chart ? toHtml(parts.chart) : '',
+    chartIn: chartIn.join(' '),
+    hasChart: chartIn.length > 0,
+    chart: drawing && chartIn.length > 0 ? toHtml(drawing) : '',
+    geometry: shareGeometry(),
   });
+}
+
+/** Whether the wide share image, the one of og:image, shows the chart. */
+export function sharesChart(chart: RenderedChart | undefined): boolean {
+  const drawing = shareDrawing(chart);
+  return drawing !== undefined && readableOn(drawing, SHARE_FORMATS[0]!);
 }
 
 /** A chart's own page, for other sites to frame: the figure, and where it comes from. */

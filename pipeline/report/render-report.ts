@@ -16,7 +16,7 @@ import { checkImages } from '../page/check-images.js';
 import { collectFonts } from '../page/collect-fonts.js';
 import { finishBody } from '../page/finish-body.js';
 import { type RenderedBody, renderBody } from '../page/render-html.js';
-import { renderEmbed, renderPage, renderSocial } from '../page/render-page.js';
+import { renderEmbed, renderPage, renderSocial, sharesChart } from '../page/render-page.js';
 import { favicon, stylesheets } from '../page/stylesheets.js';
 import { ContentError, EnvironmentError } from '../problems/errors.js';
 import { addError, addWarning, allMessages, hasErrors } from '../problems/problems.js';
@@ -104,7 +104,8 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
     );
     throw new ContentError(allMessages(files()));
   }
-  const extras = { figures, imageAlt: shareChart?.description };
+  // The share image's alt text is its chart's description, where the image shows the chart.
+  const extras = { figures, imageAlt: sharesChart(shareChart) ? shareChart?.description : undefined };
   const finished = finishBody(body.tree, meta.lang);
   const printTree = finished.print;
   const page = renderPage(pageTemplate, meta, finished.page, extras);
@@ -118,7 +119,7 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
     ...stylesheets(),
     ['assets/favicon.svg', favicon()],
     ['assets/charts.js', { copy: join(TEMPLATES, 'charts.js') }],
-    [SHARE_PAGE, renderSocial(socialTemplate, meta, { format: SHARE_FORMATS[0]!.name, chart: shareChart?.svg, figure: figures[0] })],
+    [SHARE_PAGE, renderSocial(socialTemplate, meta, { format: SHARE_FORMATS[0]!.name, chart: shareChart, figure: figures[0] })],
     ...[...fonts.files].map(([source, target]) => [`assets/${target}`, { copy: source }] as const),
     ...charts.map((chart) => [`charts/${chart.id}.svg`, chart.file] as const),
     ...charts.map((chart) => [`charts/${chart.id}.html`, renderEmbed(embedTemplate, meta, chart)] as const),
