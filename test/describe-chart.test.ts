@@ -14,15 +14,15 @@ const bars = {
 describe('describeChart', () => {
   it('names the leading category, its value and its share, in the article’s language', () => {
     expect(describeChart(bars, rows, 'fr')).toBe('Utilisateurs bloqués : États-Unis en tête avec 2\u00a0000\u00a0000, soit 83\u00a0% du total.');
-    expect(describeChart(bars, rows, 'en')).toBe('Utilisateurs bloqués: États-Unis leads with 2,000,000, 83% of the total.');
-    expect(describeChart(bars, rows, 'de-CH')).toBe("Utilisateurs bloqués: États-Unis liegt vorn mit 2'000'000, 83% der Gesamtsumme.");
+    expect(describeChart(bars, rows, 'en')).toBe('Utilisateurs bloqués: États-Unis first, with 2,000,000, 83% of the total.');
+    expect(describeChart(bars, rows, 'de-CH')).toBe("Utilisateurs bloqués: États-Unis an der Spitze mit 2'000'000, 83% der Gesamtsumme.");
   });
 
   it('reads the encoding of a layered chart, and the axis title', () => {
     const layered = {
       layer: [{ mark: 'bar', encoding: { x: { field: 'country', type: 'ordinal' }, y: { field: 'users', type: 'quantitative', axis: { title: 'Users' } } } }],
     };
-    expect(describeChart(layered, rows, 'en')).toBe('Users: États-Unis leads with 2,000,000, 83% of the total.');
+    expect(describeChart(layered, rows, 'en')).toBe('Users: États-Unis first, with 2,000,000, 83% of the total.');
   });
 
   it('gives no share of the total for rates', () => {
@@ -36,7 +36,7 @@ describe('describeChart', () => {
         ],
         'en',
       ),
-    ).toBe('Trips on time (%): Ferry leads with 96.8.');
+    ).toBe('Trips on time (%): Ferry first, with 96.8.');
   });
 
   it('says nothing of charts it cannot read that way, or in a language it does not write', () => {
@@ -51,7 +51,7 @@ describe('describeChart', () => {
       { party: 'Greens', vote: '0.413' },
       { party: 'Labour', vote: '0.35' },
     ];
-    expect(describeChart(shares, votes, 'en')).toBe('Vote: Greens leads with 41.3%.');
+    expect(describeChart(shares, votes, 'en')).toBe('Vote: Greens first, with 41.3%.');
   });
 
   it('says nothing it could not say truly: stacked or 100 % stacked series, negatives, years, or what the description says', () => {

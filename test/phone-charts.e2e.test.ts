@@ -9,7 +9,7 @@ import { builtSites } from './built-sites.js';
 import { ROOT } from './helpers.js';
 
 const sites = builtSites('briefing-phone-');
-const { seed, long } = sites;
+const { seed } = sites;
 
 type Options = { width: number; javaScript?: boolean; scheme?: 'light' | 'dark'; touch?: boolean };
 
@@ -50,10 +50,7 @@ async function measureCharts(page: Page): Promise<Seen[]> {
   return seen;
 }
 
-describe.each([
-  ['the French article', seed],
-  ['the long English briefing', long],
-])('the charts of %s', (_name, out) => {
+describe.each(sites.all.map((site) => [site.title, site.out] as const))('the charts of %s', (_name, out) => {
   describe.each([true, false])('with JavaScript %s', (javaScript) => {
     it.each([320, 375, 768, 1280, 1600])('are read at 11 px or more (12 from 375 px), one drawing and one image a figure, at %i px', async (width) => {
       const page = await open(join(out, 'index.html'), { width, javaScript });
@@ -222,11 +219,12 @@ describe('a chart as a standalone SVG', () => {
     return count / (a.width * a.height);
   };
 
-  it.each([
-    ['seed', 'classement'],
-    ['long', 'ridership-by-mode'],
-  ])('draws the same with its embedded glyphs as in a page that has the report’s fonts (%s: %s)', async (site, id) => {
-    const out = site === 'seed' ? seed : long;
+  // Every chart of every article, listed from its content: ids are the fences' own, else chart-N.
+  const charts = sites.all.flatMap((site) => {
+    const fences = [...readFileSync(join(site.content, 'article.md'), 'utf8').matchAll(/^```vega-lite(?:[ \t]+id=([\w-]+))?/gm)];
+    return fences.map((fence, index) => [site.name, fence[1] ?? `chart-${index + 1}`, site.out] as const);
+  });
+  it.each(charts)('draws the same with its embedded glyphs as in a page that has the report’s fonts (%s: %s)', async (_site, id, out) => {
     const file = readFileSync(join(out, 'charts', `${id}.svg`), 'utf8');
     const size = /<svg[^>]* width="([\d.]+)" height="([\d.]+)"/.exec(file)!;
     const [width, height] = [Math.ceil(Number(size[1])), Math.ceil(Number(size[2]))] as const;

@@ -2,16 +2,25 @@ import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize as normalizePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
+import { toString as textOf } from 'hast-util-to-string';
 import { HtmlValidate } from 'html-validate';
 import type { Page } from 'puppeteer';
+import { SKIP, visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import type { FrontMatter } from '../pipeline/article/read-front-matter.js';
+import { SHARE_FORMATS } from '../pipeline/browser/index.js';
+import type { RenderedChart } from '../pipeline/charts/types.js';
+import { renderSocial } from '../pipeline/page/render-page.js';
 import { builtSites } from './built-sites.js';
+import { checkChartSentences } from './chart-sentences.js';
 import { pngSize, ROOT, runBuild } from './helpers.js';
 
 const sites = builtSites('briefing-web-');
-const { work, seed, long } = sites;
+const { work, seed } = sites;
 
 /** A page of the built site in a real browser, JavaScript on so that the test can measure it. */
 async function open(url: string, options: { width?: number; scheme?: 'light' | 'dark' } = {}): Promise<Page> {
@@ -22,12 +31,50 @@ async function open(url: string, options: { width?: number; scheme?: 'light' | '
   return page;
 }
 
+/**
+ * The text a reader reads on the page: the cover and the body, without code and without the
+ * charts' drawings, data tables and embedding code, whose words are the data's own.
+ */
+function proseOf(tree: Root): string {
+  const parts: string[] = [];
+  for (const root of selectAll('.masthead, .body', tree)) {
+    visit(root, (node) => {
+      if (node.type === 'element' && ['svg', 'code', 'pre', 'details'].includes(node.tagName)) return SKIP;
+      if (node.type === 'text') parts.push(node.value);
+      return undefined;
+    });
+  }
+  return parts.join(' ');
+}
+
+/** Runs in a share page: whether it shows its chart, the chart's smallest text as drawn, and the words on the title's last line. */
+function measureCard(): { chart: boolean; smallest: number; lastLine: number } {
+  const svg = document.querySelector('.chart svg') as SVGSVGElement | null;
+  const chart = svg !== null && svg.getBoundingClientRect().width > 0;
+  let smallest = Number.POSITIVE_INFINITY;
+  if (svg && chart) {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    for (const text of svg.querySelectorAll('text')) {
+      if (text.textContent?.trim()) smallest = Math.min(smallest, Number.parseFloat(getComputedStyle(text).fontSize) * scale);
+    }
+  }
+  const tops: number[] = [];
+  const range = document.createRange();
+  const walker = document.createTreeWalker(document.querySelector('h1')!, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    for (const word of node.data.matchAll(/\S+/g)) {
+      range.setStart(node, word.index);
+      range.setEnd(node, word.index + word[0].length);
+      tops.push(range.getClientRects()[0]!.top);
+    }
+  }
+  const last = Math.max(...tops);
+  return { chart, smallest, lastLine: tops.filter((top) => Math.abs(top - last) < 2).length };
+}
+
 const pageUrl = (out: string) => pathToFileURL(join(out, 'index.html')).href;
 
-describe.each([
-  ['the French article', seed],
-  ['the long English briefing', long],
-])('the web page of %s', (_name, out) => {
+describe.each(sites.all.map((site) => [site.title, site.out, site] as const))('the web page of %s', (_name, out, site) => {
   it.each([
     ['light', 1280],
     ['dark', 1280],
@@ -157,6 +204,34 @@ describe.each([
     expect(pngSize(join(out, 'social.png'))).toEqual({ width: 1200, height: 630 });
     expect(pngSize(join(out, 'social-square.png'))).toEqual({ width: 1080, height: 1080 });
   });
+
+  it('sets its text in the language’s typography: curly quotes, dashes in ranges, minus signs, never −0', () => {
+    const text = proseOf(fromHtml(readFileSync(join(out, 'index.html'), 'utf8')));
+    expect(text.length).toBeGreaterThan(2000);
+    for (const [what, pattern] of [
+      ['a straight quote', /.{0,30}["'].{0,30}/],
+      ['a spaced hyphen', /.{0,30} - .{0,30}/],
+      ['a range with a hyphen', /.{0,30}\b(?:1[5-9]|20)\d\d-\d\d(?:\d\d)?\b(?!-).{0,30}/],
+      ['a hyphen for a minus', /.{0,30}(?:^|\s)-[\d£$€].{0,30}/],
+      ['a negative zero', /.{0,30}(?:^|[^\d.,\s\u00a0\u202f])\s*[−-]0(?![\d.,]).{0,30}/],
+    ] as const) {
+      expect(pattern.exec(text)?.[0], what).toBeUndefined();
+    }
+  });
+
+  it('cuts no chart label with "…" and warns of no font missing a character', () => {
+    const tree = fromHtml(readFileSync(join(out, 'index.html'), 'utf8'));
+    const labels = selectAll('svg text', tree).map((node) => textOf(node));
+    expect(labels.length).toBeGreaterThan(20);
+    expect(labels.filter((label) => label.trim().endsWith('…'))).toEqual([]);
+    expect(site.stderr()).not.toMatch(/system font|fallback/i);
+  });
+
+  it('says in each chart’s sentence what its data say: the leader, its value and its share', () => {
+    const checked = checkChartSentences(site.content, out);
+    for (const sentence of checked) expect(sentence.problems, sentence.text).toEqual([]);
+    if (site.name === 'seed' || site.name === 'german') expect(checked.length).toBeGreaterThan(0);
+  });
 });
 
 describe('the French page', () => {
@@ -237,6 +312,41 @@ describe('the share images', () => {
     expect(pngSize(join(out, 'social.png'))).toEqual({ width: 1200, height: 630 });
     expect(pngSize(join(out, 'social-square.png'))).toEqual({ width: 1080, height: 1080 });
   });
+
+  it.each(sites.all.map((site) => [site.title, site] as const))(
+    'of %s show a chart only where it reads at 7.5 px in a 500 px feed preview, and end no title on one word',
+    async (_title, site) => {
+      const tree = fromHtml(readFileSync(join(site.out, 'index.html'), 'utf8'));
+      const meta = parseYaml(readFileSync(join(site.content, 'article.md'), 'utf8').split(/^---$/m)[1]!) as FrontMatter;
+      const id = meta.share_chart ?? String(select('figure.chart', tree)!.properties.id).replace(/^chart-/, '');
+      const column = select(`#chart-${id} svg.chart-column`, tree) ?? select(`#chart-${id} svg`, tree)!;
+      const phone = select(`#chart-${id} svg.chart-phone`, tree);
+      const first = select('.key-figures > div', tree);
+      const figure = first && { value: textOf(select('dd', first)!), label: textOf(select('dt', first)!) };
+      const html = renderSocial(readFileSync(join(ROOT, 'templates', 'social.html'), 'utf8'), meta, {
+        format: 'wide',
+        chart: { svg: column, phone } as unknown as RenderedChart,
+        figure: figure ?? undefined,
+      });
+      writeFileSync(join(site.out, 'share-check.html'), html);
+      cpSync(join(ROOT, 'templates', 'social.css'), join(site.out, 'assets', 'social.css'));
+      const page = await sites.browser().newPage();
+      try {
+        for (const format of SHARE_FORMATS) {
+          await page.setViewport({ width: format.width, height: format.height });
+          if (format === SHARE_FORMATS[0]) await page.goto(pathToFileURL(join(site.out, 'share-check.html')).href, { waitUntil: 'load' });
+          const seen = (await page.evaluate(`showFormat(${JSON.stringify(format.name)}).then(() => (${measureCard.toString()})())`)) as ReturnType<
+            typeof measureCard
+          >;
+          if (seen.chart) expect((seen.smallest * 500) / format.width, `${format.file}: chart text in a feed`).toBeGreaterThanOrEqual(7.5);
+          if (site.name === 'seed' && format.name === 'wide') expect(seen.chart, 'the seed’s ranking on social.png').toBe(true);
+          expect(seen.lastLine, `${format.file}: words on the title's last line`).toBeGreaterThanOrEqual(2);
+        }
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   it('refuse a title that cannot fit at a readable size', async () => {
     const run = await runBuild(['--content', withTitle('huge-title', 'An absurdly long headline '.repeat(40).trim()), '--out', join(work, 'huge-title-out')]);

@@ -19,7 +19,7 @@ export type Drawing =
       plot: Readonly<{ width: number; height: number }>;
       /** Whether the labels of an axis run into each other. */
       crowded: boolean;
-      /** The labels of vertical axes that vega cut at their limit. */
+      /** The labels of vertical axes and legends that vega cut at their limit. */
       cut: CutLabel[];
     }>
   | Readonly<{ problems: readonly string[]; code: 'chart-spec' | 'chart-render'; error?: unknown }>;
@@ -110,14 +110,15 @@ type SceneItem = {
 
 const root = (view: vega.View) => (view.scenegraph() as unknown as { root: SceneItem }).root;
 
-/** The labels of vertical axes (of a y scale) wider than their limit, which vega cuts with "…". */
+/** The labels of vertical axes (of a y scale) and of legends wider than their limit, which vega cuts with "…". */
 function cutLabels(node: SceneItem, vertical = false): CutLabel[] {
-  if (node.role === 'axis-label' && vertical) {
+  const where = node.role === 'legend-label' ? 'legend' : node.role === 'axis-label' && vertical ? 'axis' : undefined;
+  if (where) {
     return (node.items ?? []).flatMap((item) => {
       const text = String(item.text ?? '');
       const fontSize = item.fontSize ?? 12;
       const limit = item.limit ?? 0;
-      return limit > 0 && text.includes(' ') && measureTextWidth({ fontSize }, text) > limit ? [{ text, fontSize, limit }] : [];
+      return limit > 0 && /[ -]/.test(text) && measureTextWidth({ fontSize }, text) > limit ? [{ text, fontSize, limit, where }] : [];
     });
   }
   const side = node.role === 'axis' ? /(^|_)y$/.test(node.items?.[0]?.datum?.scale ?? '') : vertical;

@@ -23,7 +23,7 @@ export type Strings = Readonly<{
   backToReference: string;
 }>;
 
-/** "{measure}: {leader} leads with {value}{, share of the total}." */
+/** "{measure}: {leader} first, with {value}{, share of the total}.": no verb, so that a plural leader ("Greens") reads as well as a singular one. */
 export type LeadSentence = (measure: string, leader: string, value: string, share: string | undefined) => string;
 
 export type Language = Readonly<{
@@ -59,7 +59,7 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
     },
     chart: 'Chart',
     punctuation: { quotes: 'en-US', dash: '—', spacedPercent: false },
-    leads: (measure, leader, value, share) => `${measure}: ${leader} leads with ${value}${share ? `, ${share} of the total` : ''}.`,
+    leads: (measure, leader, value, share) => `${measure}: ${leader} first, with ${value}${share ? `, ${share} of the total` : ''}.`,
     hyphenation: 'en-us',
   },
   fr: {
@@ -100,7 +100,7 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
     chart: 'Grafik',
     punctuation: { quotes: 'de', dash: '–', spacedPercent: true },
     hyphenatesCapitals: true,
-    leads: (measure, leader, value, share) => `${measure}: ${leader} liegt vorn mit ${value}${share ? `, ${share} der Gesamtsumme` : ''}.`,
+    leads: (measure, leader, value, share) => `${measure}: ${leader} an der Spitze mit ${value}${share ? `, ${share} der Gesamtsumme` : ''}.`,
   },
   es: {
     strings: {
@@ -119,7 +119,7 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
     },
     chart: 'Gráfico',
     punctuation: { quotes: 'es', dash: '–', spacedPercent: true },
-    leads: (measure, leader, value, share) => `${measure}: ${leader} encabeza con ${value}${share ? `, el ${share} del total` : ''}.`,
+    leads: (measure, leader, value, share) => `${measure}: ${leader}, a la cabeza con ${value}${share ? `, el ${share} del total` : ''}.`,
   },
   it: {
     strings: {
@@ -157,7 +157,7 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
     },
     chart: 'Gráfico',
     punctuation: { quotes: 'es', dash: '–', spacedPercent: false },
-    leads: (measure, leader, value, share) => `${measure}: ${leader} lidera com ${value}${share ? `, ${share} do total` : ''}.`,
+    leads: (measure, leader, value, share) => `${measure}: ${leader} à frente, com ${value}${share ? `, ${share} do total` : ''}.`,
   },
   nl: {
     strings: {
@@ -176,7 +176,7 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
     },
     chart: 'Grafiek',
     punctuation: { quotes: 'nl', dash: '–', spacedPercent: false },
-    leads: (measure, leader, value, share) => `${measure}: ${leader} staat bovenaan met ${value}${share ? `, ${share} van het totaal` : ''}.`,
+    leads: (measure, leader, value, share) => `${measure}: ${leader} bovenaan met ${value}${share ? `, ${share} van het totaal` : ''}.`,
   },
 };
 
