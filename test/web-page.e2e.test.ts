@@ -53,7 +53,9 @@ function measureCard(): { chart: boolean; smallest: number; lastLine: number } {
   const chart = svg !== null && svg.getBoundingClientRect().width > 0;
   let smallest = Number.POSITIVE_INFINITY;
   if (svg && chart) {
-    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    // The drawing is fitted into the element's box, keeping its shape (preserveAspectRatio "meet").
+    const box = svg.getBoundingClientRect();
+    const scale = Math.min(box.width / svg.viewBox.baseVal.width, box.height / svg.viewBox.baseVal.height);
     for (const text of svg.querySelectorAll('text')) {
       if (text.textContent?.trim()) smallest = Math.min(smallest, Number.parseFloat(getComputedStyle(text).fontSize) * scale);
     }
