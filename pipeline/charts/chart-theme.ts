@@ -48,7 +48,11 @@ export const chartConfig: Config = {
     gridColor: PALETTE.grid,
     domainColor: CHART_COLORS.axis,
     tickColor: CHART_COLORS.axis,
+    // Where labels would come closer than this, vega drops every other one (a continuous axis).
+    labelSeparation: 8,
   },
+  // A date stands under its tick, the first and the last too (vega-lite pulls them inside the plot).
+  axisTemporal: { labelFlush: false },
   legend: {
     labelFontSize: 12,
     titleFontSize: 12,

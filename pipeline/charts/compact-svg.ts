@@ -27,14 +27,20 @@ const GEOMETRY = new Set(['d', 'transform', 'points', 'x', 'y', 'x1', 'x2', 'y1'
 export function compactSvg(svg: Element): void {
   const visit = (node: Element) => {
     for (const [key, value] of Object.entries(node.properties)) {
-      if (typeof value === 'string' && GEOMETRY.has(key)) node.properties[key] = value.replace(/-?\d*\.\d+/g, round);
+      if (typeof value === 'string' && GEOMETRY.has(key)) node.properties[key] = value.replace(/-?\d*\.\d+/g, roundInPlace);
     }
     for (const child of node.children) if (child.type === 'element') visit(child);
   };
   visit(svg);
 }
 
-function round(number: string): string {
+/**
+ * A number rounded where it stands in a list of them. SVG's short form lets numbers touch
+ * ("1.2-.04", "81.5.2"): a rounded one that loses its sign or its leading dot gets a space,
+ * or it would run into the number before it ("1.20" is one number, not two).
+ */
+function roundInPlace(number: string, offset: number, whole: string): string {
   const rounded = Math.round(Number(number) * 10) / 10;
-  return String(Object.is(rounded, -0) ? 0 : rounded);
+  const text = String(Object.is(rounded, -0) ? 0 : rounded);
+  return offset > 0 && /[\d.]/.test(whole[offset - 1]!) && !text.startsWith('-') ? ` ${text}` : text;
 }
