@@ -15,7 +15,7 @@ describe('compactSvg', () => {
       compactSvg(node);
       const rounded = numbers(String(node.properties.d));
       expect(rounded, `${d} → ${node.properties.d}`).toHaveLength(numbers(d).length);
-      numbers(d).forEach((value, index) => expect(Math.abs(rounded[index]! - value)).toBeLessThanOrEqual(0.05));
+      for (const [index, value] of numbers(d).entries()) expect(Math.abs(rounded[index]! - value)).toBeLessThanOrEqual(0.05);
     }
   });
 });
