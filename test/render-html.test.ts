@@ -79,6 +79,19 @@ describe('renderBody', () => {
     ]);
   });
 
+  it('makes an image with a title a figure, its title the caption and credit', () => {
+    const { html } = render([
+      '![The quay at high water](images/photo.png "Carrow Quay on 28 September. Photo: Ana Ruiz")',
+      '',
+      'Text ![inline](images/photo.png "t") here.',
+    ]);
+    expect(html).toContain(
+      '<figure class="image"><img src="assets/images/photo.png" alt="The quay at high water"><figcaption>Carrow Quay on 28 September. Photo: Ana Ruiz</figcaption></figure>',
+    );
+    // An image inside a sentence stays where it is.
+    expect(html).toContain('<p>Text <img src="assets/images/photo.png" alt="inline" title="t"> here.</p>');
+  });
+
   it('keeps images of the content folder and refuses remote or missing ones', () => {
     const { html, images, problems } = render([
       '![Photo](images/photo.png)',

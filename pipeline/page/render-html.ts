@@ -11,6 +11,7 @@ import type { VFile } from 'vfile';
 import type { RenderedChart } from '../charts/types.js';
 import { localStrings } from '../language/localize.js';
 import { type BodyImage, rehypeCollectImages } from './rehype-collect-images.js';
+import { rehypeImageFigures } from './rehype-image-figures.js';
 import { CHART_ATTRIBUTE, rehypePlaceCharts } from './rehype-place-charts.js';
 import { rehypeReportUnsafeHtml } from './rehype-report-unsafe-html.js';
 import { rehypeWrapTables } from './rehype-wrap-tables.js';
@@ -65,6 +66,7 @@ export function renderBody(
     .use(rehypeReportUnsafeHtml)
     .use(rehypeSanitize, schema)
     .use(rehypeWrapTables, { strings })
+    .use(rehypeImageFigures)
     .use(rehypePlaceCharts, { charts: [...charts.values()], strings, lang, url })
     .use(rehypeCollectImages, { contentDir, images });
   return { tree: processor.runSync(tree as never, file) as HastRoot, images };
