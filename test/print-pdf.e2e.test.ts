@@ -6,7 +6,7 @@ import { selectAll } from 'hast-util-select';
 import { toString as textOf } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_GAP, MOST_HYPHENS } from '../pipeline/browser/lay-out-print.js';
-import { inspectPdf, normalize, type PdfInspection, pageText, parseSvg, ROOT, runBuild, searchable } from './helpers.js';
+import { inspectPdf, normalize, type PdfInspection, type PdfItem, pageText, parseSvg, ROOT, runBuild, searchable } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-print-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -185,6 +185,63 @@ describe.each(CASES)('the PDF of $name', (testCase) => {
     const broken = [...text.matchAll(/(\p{L}+)[-\u2010]\n(\p{Ll}+)/gu)].filter(([, head, tail]) => words.has(`${head}${tail}`));
     expect(broken.length).toBeGreaterThanOrEqual(testCase.minPages);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('\u00ad');
+  });
+
+  /** The texts the charts draw, line by line: the data's own words, set as the data write them. */
+  const drawnTexts = () =>
+    new Set(
+      readdirSync(join(out, 'charts'))
+        .filter((name) => name.endsWith('.svg'))
+        .flatMap((name) =>
+          Array.from(parseSvg(join(out, 'charts', name)).getElementsByTagName('text')).flatMap((node) => {
+            const lines = Array.from(node.getElementsByTagName('tspan'));
+            return (lines.length > 0 ? lines : [node]).map((line) => normalize(line.textContent ?? ''));
+          }),
+        ),
+    );
+
+  it('sets the body text at 10.5 pt on every page of text: nothing shrinks a page to fit', () => {
+    // Lines across the column (170 mm) below heading size, charts aside, are running text, justified.
+    const column = 170 * (72 / 25.4);
+    const drawn = drawnTexts();
+    let [checked, lines10, linesAll] = [0, 0, 0];
+    for (const [index, p] of pdf.pages.entries()) {
+      const lines = new Map<number, PdfItem[]>();
+      for (const item of p.items.filter((item) => item.str.trim() && !drawn.has(normalize(item.str)))) {
+        lines.set(Math.round(item.y), [...(lines.get(Math.round(item.y)) ?? []), item]);
+      }
+      const full = [...lines.values()].filter((items) => {
+        const right = Math.max(...items.map((item) => item.x + item.width));
+        return right - Math.min(...items.map((item) => item.x)) > 0.9 * column && Math.max(...items.map((item) => item.size)) < 12;
+      });
+      if (full.length < 3) continue;
+      checked++;
+      // Tables (9.5 pt) and captions (9 pt) span the column too; running text is at 10.5 pt, never between.
+      const body = full.filter((items) => items.some((item) => Math.abs(item.size - 10.5) < 0.05));
+      for (const items of full.filter((line) => !body.includes(line))) {
+        expect(Math.max(...items.map((item) => item.size)), `page ${index + 1}: ${items.map((item) => item.str).join('')}`).toBeLessThan(9.9);
+      }
+      [lines10, linesAll] = [lines10 + body.length, linesAll + full.length];
+    }
+    // A PDF shrunk to fit has no line at 10.5 pt at all.
+    expect(lines10 / linesAll).toBeGreaterThan(0.5);
+    expect(checked).toBeGreaterThanOrEqual(Math.ceil(pdf.pages.length / 2));
+  });
+
+  it('prints the language’s quotes, dashes and minus signs, and never −0', () => {
+    const drawn = drawnTexts();
+    const text = pdf.pages
+      .flatMap((p) => p.items.filter((item) => !drawn.has(normalize(item.str))).map((item) => item.str + (item.hasEOL ? '\n' : '')))
+      .join('');
+    for (const [what, pattern] of [
+      ['a straight quote', /.{0,30}["'].{0,30}/],
+      ['a spaced hyphen', /.{0,30} - .{0,30}/],
+      ['a range with a hyphen', /.{0,30}\b(?:1[5-9]|20)\d\d-\d\d(?:\d\d)?\b(?!-).{0,30}/],
+      ['a hyphen for a minus', /.{0,30}(?:^|\s)-[\d£$€].{0,30}/],
+      ['a negative zero', /.{0,30}(?:^|[^\d.,\s\u00a0\u202f])\s*[−-]0(?![\d.,]).{0,30}/],
+    ] as const) {
+      expect(pattern.exec(text)?.[0], what).toBeUndefined();
+    }
   });
 
   it(`never ends more than ${MOST_HYPHENS} lines in a row with a hyphen`, () => {

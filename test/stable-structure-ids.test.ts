@@ -4,7 +4,8 @@ import { stabilizeStructureIds } from '../pipeline/pdf/stable-structure-ids.js';
 
 /** A tagged PDF as Chromium makes it: two header cells named after their DOM nodes, and a cell that names them as its headers. */
 async function taggedPdf(firstNode: number): Promise<PDFDocument> {
-  const document = await PDFDocument.create();
+  // No dates of its own: two documents made a millisecond apart must not differ for that.
+  const document = await PDFDocument.create({ updateMetadata: false });
   document.addPage();
   const { context } = document;
   const name = (offset: number) => PDFString.of(`node${String(firstNode + offset).padStart(8, '0')}`);
