@@ -43,6 +43,20 @@ describe('renderPage', () => {
     expect(attribute(html, 'meta[property="og:locale"]', 'content')).toBe('fr_FR');
   });
 
+  it('sets the key figures that are numbers side by side, then each phrase on a row of its own', () => {
+    const figures = [
+      { value: '534\u00a0million', label: 'budgeted' },
+      { value: 'Temporary accommodation and homelessness prevention', label: 'the fastest-growing budget', detail: '28.2\u00a0%' },
+      { value: '−48.6', label: 'the deficit at its deepest' },
+    ];
+    const tree = fromHtml(renderPage(page, meta, body(''), { figures }));
+    expect(selectAll('.key-figures > div', tree).map((node) => [textOf(select('dd', node)!), node.properties.className ?? []])).toEqual([
+      ['534\u00a0million', []],
+      ['−48.6', []],
+      ['Temporary accommodation and homelessness prevention', ['is-long']],
+    ]);
+  });
+
   it('makes og:image absolute and adds a canonical link when the url is known', () => {
     const html = renderPage(page, { ...meta, url: 'https://example.org/panne' }, body(''));
     expect(attribute(html, 'link[rel="canonical"]', 'href')).toBe('https://example.org/panne');

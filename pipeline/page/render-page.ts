@@ -36,7 +36,8 @@ export function renderPage(
     jsonLd: jsonLd(meta, ogImage),
     ogLocale: ogLocale(meta.lang),
     dateText: formatDate(meta.date, meta.lang),
-    figures: figures.map((figure) => ({ ...figure, isLong: [...figure.value].length > LONG_FIGURE })),
+    // The numbers side by side first, then each phrase on its row: no number left alone between two rows.
+    figures: figures.map((figure) => ({ ...figure, isLong: [...figure.value].length > LONG_FIGURE })).sort((a, b) => Number(a.isLong) - Number(b.isLong)),
     hasFigures: figures.length > 0,
     body: unified().use(rehypeStringify).stringify(body),
     printLabels: printLabels(meta, strings.page, strings.of),
