@@ -102,20 +102,22 @@ function layOut(maxGap, mostHyphens) {
       const all = blocks();
       let index = all.findIndex((block) => pageOfBlock(block) === short + 1);
       while (index >= 0 && index < all.length && isHeading(all[index])) index++;
-      const block = all[index];
-      // It goes after the next paragraph or list, past the headings before it: the text, a new
-      // section's included, fills the page, and the figure follows at the top of the next one.
-      let after = index + 1;
+      // The figure, with the figures right after it: they keep their order.
+      const group = [];
+      for (let at = index; at < all.length && !flows(all[at]) && !isHeading(all[at]); at++) group.push(all[at]);
+      // They go after the next paragraph or list, past the headings before it: the text, a new
+      // section's included, fills the page, and the figures follow at the top of the next one.
+      let after = index + group.length;
       while (after < all.length && isHeading(all[after])) after++;
       const next = all[after];
-      if (!block || flows(block) || !next || !flows(next)) {
+      if (group.length === 0 || !next || !flows(next)) {
         stuck.add(short);
         continue;
       }
-      const place = block.nextElementSibling;
-      next.after(block);
-      if (pageOfBlock(block) > short + 2 || (filled()[short] ?? 0) <= (bottoms[short] ?? 0)) {
-        place.before(block); // it went too far, or filled nothing: it stays where it was
+      const place = group[group.length - 1].nextElementSibling;
+      next.after(...group);
+      if (pageOfBlock(group[0]) > short + 2 || (filled()[short] ?? 0) <= (bottoms[short] ?? 0)) {
+        place.before(...group); // they went too far, or filled nothing: they stay where they were
         stuck.add(short);
         continue;
       }

@@ -16,9 +16,9 @@ describe('chartLocale', () => {
   });
 
   it.each([
-    ['de', '\u202f%'],
-    ['es', '\u202f%'],
-    ['fr', '\u202f%'],
+    ['de', '\u00a0%'],
+    ['es', '\u00a0%'],
+    ['fr', '\u00a0%'],
     ['en', undefined],
     ['it', undefined],
   ])('%s writes a percentage on an axis with %j', (lang, percent) => {

@@ -80,14 +80,14 @@ const TIME_DIR = dirname(require.resolve('d3-time-format/locale/en-US'));
 /**
  * The d3 number and time locales for a BCP 47 tag: the exact tag when d3 has it
  * (`de-CH`), else the language's likely region (`fr` → `fr-FR`, `en` → `en-US`), else en-US.
- * A language that spaces its percent sign ("10 %") gets a narrow no-break space before it on
- * the axes too, where d3's locale has none.
+ * A language that spaces its percent sign ("10 %") gets the no-break space of its text before
+ * it on the axes too (d3's French locale has a narrow one, its German none).
  */
 export function chartLocale(lang: string): ChartLocale {
   const number = readLocale(NUMBER_DIR, lang);
   const spaced = knownLanguage(lang)?.punctuation.spacedPercent === true;
   return {
-    number: spaced && !('percent' in number) ? { ...number, percent: '\u202f%' } : number,
+    number: spaced ? { ...number, percent: '\u00a0%' } : number,
     time: readLocale(TIME_DIR, lang),
   };
 }

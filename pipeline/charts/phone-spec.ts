@@ -116,7 +116,8 @@ function narrowLegend(legend: Spec): Spec {
   const narrow: Spec = { ...legend };
   if (sideways(legend.orient)) narrow.orient = 'bottom';
   if (typeof legend.columns === 'number') narrow.columns = Math.min(legend.columns, 2);
-  if (typeof legend.gradientLength === 'number') narrow.gradientLength = Math.min(legend.gradientLength, PHONE_WIDTH - 40);
+  // A colour ramp starts under the plot, after the axis's labels: half a phone leaves them room.
+  if (typeof legend.gradientLength === 'number') narrow.gradientLength = Math.min(legend.gradientLength, PHONE_WIDTH / 2);
   return narrow;
 }
 

@@ -6,6 +6,7 @@ import { PHONE_WIDTH } from '../charts/sizes.js';
 import type { ChartData, RenderedChart } from '../charts/types.js';
 import { numberIn } from '../data/read-table.js';
 import { formatNumber, type Strings } from '../language/localize.js';
+import { typesetString } from '../language/typeset-text.js';
 import { publishedUrl } from './published-url.js';
 import { scrollBox } from './scroll-box.js';
 
@@ -28,7 +29,7 @@ export function chartFigure(chart: RenderedChart, options: FigureOptions): Eleme
   const { strings, lang, base } = options;
   const caption: ElementContent[] = [];
   if (chart.description) caption.push(h('p.chart-description', chart.description));
-  if (chart.data) caption.push(dataTable(chart.data, `${strings.chartData} : ${chart.title}`, strings, lang, base));
+  if (chart.data) caption.push(dataTable(chart.data, typesetString(`${strings.chartData}: ${chart.title}`, lang), strings, lang, base));
   if (options.embed) caption.push(embedCode(chart, options.embed.url, strings));
   const children: ElementContent[] = [drawings(chart)];
   if (caption.length > 0) children.push(h('figcaption', caption));
