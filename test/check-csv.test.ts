@@ -1,6 +1,8 @@
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { checkCsv } from '../pipeline/data/check-csv.js';
+import { checkJson } from '../pipeline/data/check-json.js';
+import { readCsv } from '../pipeline/data/read-csv.js';
 import { formatProblem } from '../pipeline/problems/errors.js';
 
 function check(text: string, fields: string[]): string[] {
@@ -28,5 +30,49 @@ describe('checkCsv', () => {
   it('reports an empty file and a malformed row', () => {
     expect(check('country,users\n', ['users'])).toEqual(['data/countries.csv:1:1: the CSV file has no data rows']);
     expect(check('a,b\n1,2\n3,4,5\n', [])[0]).toMatch(/^data\/countries\.csv:3:1: invalid CSV/);
+  });
+});
+
+describe('readCsv', () => {
+  it('reads a semicolon file with a BOM and decimal commas as the language writes them', () => {
+    const text = '\uFEFFStadt;Miete;Wohnungen\nFreiburg;14,13;"4.395"\nRastatt;9,8;1.749\n';
+    const table = readCsv(text, 'de');
+    expect(table).toMatchObject({ delimiter: ';', columns: ['Stadt', 'Miete', 'Wohnungen'] });
+    expect('records' in table && table.records).toEqual([
+      { line: 2, values: { Stadt: 'Freiburg', Miete: '14.13', Wohnungen: '4395' } },
+      { line: 3, values: { Stadt: 'Rastatt', Miete: '9.8', Wohnungen: '1749' } },
+    ]);
+    // In English a comma is not a decimal mark: "14,13" stays text, and the check says so.
+    expect(check('city;rent\nFreiburg;14,13\n', ['rent'])).toEqual(['data/countries.csv:2: column "rent": "14,13" is not a number']);
+  });
+
+  it('refuses a header that names a column twice, or not at all', () => {
+    expect(check('country,users,users\nFrance,1,2\n', ['users'])).toEqual([
+      'data/countries.csv:1:1: column "users" appears twice in the header line: give each column its own name',
+    ]);
+    expect(check('country,,users\nFrance,1,2\n', ['users'])).toEqual(['data/countries.csv:1:1: column 2 has no name in the header line']);
+  });
+});
+
+describe('checkJson', () => {
+  function checkJsonText(text: string, fields: string[]): string[] {
+    const file = new VFile({ path: 'data/users.json' });
+    checkJson(text, file, new Set(fields));
+    return file.messages.map(formatProblem);
+  }
+
+  it('holds JSON to the rules of a CSV: numbers where the chart needs them, at their lines', () => {
+    const text =
+      '[\n  {"country": "A", "users": 10},\n  {"country": "B", "users": "12"},\n  {"country": "C", "users": "NaN"},\n  {"country": "D", "users": 1e999},\n  {"country": "E", "users": null}\n]\n';
+    expect(checkJsonText(text, ['users'])).toEqual([
+      'data/users.json:3:1: field "users": "12" is not a number',
+      'data/users.json:4:1: field "users": "NaN" is not a number',
+      'data/users.json:5:1: field "users": 1e999 is not a number',
+    ]);
+  });
+
+  it('wants a list of rows, and valid JSON', () => {
+    expect(checkJsonText('{"users": [1, 2]}', ['users'])).toEqual(['data/users.json:1:1: the JSON file must hold a list of rows ([{…}, {…}]), not an object']);
+    expect(checkJsonText('[\n  {"users": 1},\n  {"users": 2,}\n]', ['users'])[0]).toMatch(/^data\/users\.json:3:1: invalid JSON/);
   });
 });

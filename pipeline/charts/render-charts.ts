@@ -3,6 +3,7 @@
 import type { VFile } from 'vfile';
 import type { ChartSource } from '../article/parse-article.js';
 import { checkCsv } from '../data/check-csv.js';
+import { checkJson } from '../data/check-json.js';
 import { collectDataUrls, collectQuantitativeFields, createDataLoader, type DataLoader, resolveContentUrl } from '../data/load-chart-data.js';
 import { addError, addWarning, type Place } from '../problems/problems.js';
 import { cacheKey } from './chart-cache.js';
@@ -10,7 +11,7 @@ import type { ChartContext, DrawnChart, RenderedChart } from './types.js';
 
 /** Renders every chart; problems are recorded on the files, failed charts are left out. */
 export async function renderCharts(charts: readonly ChartSource[], context: ChartContext): Promise<RenderedChart[]> {
-  const loader = context.loader ?? createDataLoader(context.contentDir);
+  const loader = context.loader ?? createDataLoader(context.contentDir, context.lang);
   // One after the other: vega numbers clip paths and gradients with a global counter, and
   // resetting it per chart keeps the SVG of a chart the same from build to build.
   const rendered: RenderedChart[] = [];
@@ -91,10 +92,12 @@ async function checkData(spec: unknown, chart: ChartSource, context: ChartContex
       ok = false;
       continue;
     }
-    if (/\.csv$/i.test(url)) {
+    if (/\.(csv|json)$/i.test(url) && !url.startsWith('world-atlas:')) {
       const file = context.dataFile(url);
       const before = file.messages.length;
-      checkCsv(await loader.file(resolved.path), file, quantitative);
+      const text = await loader.file(resolved.path);
+      if (/\.csv$/i.test(url)) checkCsv(text, file, quantitative, context.lang);
+      else checkJson(text, file, quantitative);
       if (file.messages.slice(before).some((message) => message.fatal)) ok = false;
     }
   }

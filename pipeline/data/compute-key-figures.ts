@@ -30,7 +30,7 @@ export async function computeKeyFigures(
       continue;
     }
     const read = context.loader?.file ?? ((path: string) => readFile(path, 'utf8'));
-    const rows = readTable(await read(resolved.path), spec.data);
+    const rows = readTable(await read(resolved.path), spec.data, context.lang);
     if (typeof rows === 'string') {
       fail('data', rows);
       continue;

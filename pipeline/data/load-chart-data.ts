@@ -1,10 +1,11 @@
 // Chart data confined to the content folder: its URLs resolved and checked, read once, and given to
 // vega.
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { isInside } from '../system/paths.js';
+import { readCsv, toPlainCsv } from './read-csv.js';
 import { type Row, readTable } from './read-table.js';
 
 const require = createRequire(import.meta.url);
@@ -15,6 +16,9 @@ const require = createRequire(import.meta.url);
  */
 const ATLAS_SCHEME = 'world-atlas:';
 const ATLAS_FILES = /^(countries|land)-(10m|50m|110m)\.json$/;
+
+/** The largest data file or image a content folder may hold. */
+export const MAX_FILE_BYTES = 50 * 2 ** 20;
 
 export type ResolvedPath = { ok: true; path: string; relative: string } | { ok: false; reason: string };
 
@@ -46,6 +50,12 @@ export function resolveContentUrl(url: string, contentDir: string, kind: Content
   if (!existsSync(path)) return { ok: false, reason: `${kind} file not found: ${url}` };
   // A symbolic link inside the folder must not lead out of it.
   if (!isInside(realpathSync(root), realpathSync(path))) return outside;
+  // Looked at, never opened, before it is read: a pipe would block the build for good.
+  const stats = statSync(path);
+  if (!stats.isFile()) return { ok: false, reason: `${kind} is not a file but ${stats.isDirectory() ? 'a folder' : 'a pipe, socket or device'}: ${url}` };
+  if (stats.size > MAX_FILE_BYTES) {
+    return { ok: false, reason: `${kind} file too large: ${url} is ${Math.round(stats.size / 2 ** 20)} MiB, the limit is ${MAX_FILE_BYTES / 2 ** 20} MiB` };
+  }
   return { ok: true, path, relative: relative(root, path).split(sep).join('/') };
 }
 
@@ -94,6 +104,8 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** The subset of vega's loader interface that View uses. */
 export type DataLoader = {
+  /** The article's language: how a `;` CSV writes its decimals. */
+  lang: string;
   options: object;
   fileAccess: boolean;
   sanitize(uri: string): Promise<{ href: string; localFile: boolean }>;
@@ -107,8 +119,9 @@ export type DataLoader = {
  * follows `../` and `file://`; this one refuses them and never touches the network.
  * Reads are shared by all charts of a build.
  */
-export function createDataLoader(contentDir: string, readText: (path: string) => Promise<string> = cachedReader()): DataLoader {
+export function createDataLoader(contentDir: string, lang = 'en', readText: (path: string) => Promise<string> = cachedReader()): DataLoader {
   return {
+    lang,
     options: {},
     fileAccess: true,
     async sanitize(uri: string) {
@@ -116,9 +129,13 @@ export function createDataLoader(contentDir: string, readText: (path: string) =>
       if (!resolved.ok) throw new Error(resolved.reason);
       return { href: resolved.path, localFile: true };
     },
+    // Vega reads a CSV as a plain one: `,`, decimal points, no BOM (see readCsv).
     async load(uri: string) {
       const { href } = await this.sanitize(uri);
-      return readText(href);
+      const text = await readText(href);
+      if (!/\.csv$/i.test(href)) return text;
+      const table = readCsv(text, lang);
+      return 'problem' in table ? text : toPlainCsv(table);
     },
     file: readText,
     async http(url: string) {
@@ -151,7 +168,7 @@ export async function readChartData(spec: Record<string, unknown>, contentDir: s
   for (const url of candidates.filter((candidate) => /\.(csv|json)$/i.test(candidate))) {
     const resolved = resolveContentUrl(url, contentDir, 'chart data');
     if (!resolved.ok || resolved.relative.startsWith('world-atlas:')) continue;
-    const rows = readTable(await loader.file(resolved.path), url);
+    const rows = readTable(await loader.file(resolved.path), url, loader.lang);
     if (typeof rows === 'string' || rows.length === 0) continue;
     const columns = Object.keys(rows[0]!);
     if (url === own || columns.some((column) => encoded.has(column))) return { url: resolved.relative, path: resolved.path, columns, rows };

@@ -1,13 +1,17 @@
 // The rows of a CSV or JSON data file, and the one reading of a cell.
-import { parse } from 'csv-parse/sync';
 import { firstLine } from '../problems/errors.js';
+import { readCsv } from './read-csv.js';
 
 export type Row = Record<string, unknown>;
 
-/** The rows of a CSV (with a header line) or JSON (a list of objects) data file, or what is wrong. */
-export function readTable(text: string, url: string): Row[] | string {
+/** The rows of a CSV (with a header line, read by readCsv) or JSON (a list of objects) data file, or what is wrong. */
+export function readTable(text: string, url: string, lang = 'en'): Row[] | string {
+  if (!/\.json$/i.test(url)) {
+    const table = readCsv(text, lang);
+    return 'problem' in table ? `${url}:${table.line}: ${table.problem}` : table.records.map((record) => record.values);
+  }
   try {
-    const rows = /\.json$/i.test(url) ? (JSON.parse(text) as unknown) : parse(text, { columns: true, bom: true, skip_empty_lines: true });
+    const rows = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
     if (!Array.isArray(rows)) return `${url} must hold a list of rows`;
     return rows as Row[];
   } catch (error) {

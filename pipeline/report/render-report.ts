@@ -72,8 +72,8 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
   const files = () => [article, ...dataFiles.values()];
   const parsed = await time('parse', () => parseArticle(article));
   // One reader of the data files for the charts and the key figures: each file is read once.
-  const loader = createDataLoader(contentDir);
   const meta = parsed.frontMatter;
+  const loader = createDataLoader(contentDir, meta?.lang ?? 'en');
 
   // 3. Render every chart once, to SVG; the page, the PDF and charts/ share it.
   const charts = await time('charts', () =>
