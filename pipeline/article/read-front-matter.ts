@@ -4,7 +4,8 @@ import type { VFile } from 'vfile';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { firstLine } from '../problems/errors.js';
-import { addError } from '../problems/problems.js';
+import { nearMiss } from '../problems/near-miss.js';
+import { addError, addWarning } from '../problems/problems.js';
 
 /** The line of a front-matter key (`['figures', 0, 'field']`) in article.md. */
 export type FrontMatterLines = (path: readonly (string | number)[]) => number;
@@ -95,7 +96,20 @@ export function readFrontMatter(
     }
     return { frontMatter: undefined, lineOf: fallback };
   }
-  const data: unknown = document.toJS();
+  let data: unknown;
+  try {
+    // An alias may stand for a big value: a few dozen of them nested can make billions.
+    data = document.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    addError(
+      file,
+      `invalid YAML in front matter: ${firstLine(error)}: write the values out instead of repeating them with aliases (*)`,
+      { line: startLine, column: 1 },
+      'front-matter-yaml',
+      error,
+    );
+    return { frontMatter: undefined, lineOf: fallback };
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     addError(file, 'front matter must be a mapping of keys to values', { line: startLine, column: 1 }, 'front-matter');
     return { frontMatter: undefined, lineOf: fallback };
@@ -134,7 +148,35 @@ export function readFrontMatter(
     }
     return { frontMatter: undefined, lineOf };
   }
+  // A key the build does not know is most often a typo (figure: for figures:), which would drop what it holds.
+  const known = new Set(Object.keys(schema.shape));
+  for (const key of Object.keys(data).filter((key) => !known.has(key))) {
+    addWarning(
+      file,
+      `front matter key "${key}" is not one the build reads${nearMiss(key, known) || `: the keys are ${[...known].join(', ')}`}`,
+      { line: lineOf([key]), column: 1 },
+      'front-matter',
+    );
+  }
+  if (!knownLanguage(result.data.lang)) {
+    addWarning(
+      file,
+      `front matter "lang": "${result.data.lang}" is not a language this machine knows: numbers, dates and words will be written as in English`,
+      { line: lineOf(['lang']), column: 1 },
+      'front-matter',
+    );
+  }
   return { frontMatter: result.data, lineOf };
+}
+
+/** Whether Intl knows the tag's language (fr, de-CH, pt-BR; not xx or xx-invalid). */
+function knownLanguage(tag: string): boolean {
+  try {
+    const language = new Intl.Locale(tag).language;
+    return new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(language) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 function valueAt(data: unknown, path: readonly (string | number)[]): unknown {

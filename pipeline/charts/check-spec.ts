@@ -2,7 +2,7 @@
 // expressions.
 import { findNodeAtLocation, type JSONPath, parseTree } from 'jsonc-parser';
 import { parseExpression } from 'vega';
-import { suggest } from './near-miss.js';
+import { suggest } from '../problems/near-miss.js';
 import { loadVocabulary, type SpecProblem } from './vega-lite-schema.js';
 
 export type { SpecProblem };

@@ -1,7 +1,7 @@
 // A spec checked against vega-lite's JSON schema, the mistake given where the author made it.
 import { type OutputUnit, Validator } from '@cfworker/json-schema';
 import { findNodeAtLocation, type Node, parseTree } from 'jsonc-parser';
-import { nearMiss } from './near-miss.js';
+import { nearMiss } from '../problems/near-miss.js';
 import { loadSchema, type SpecProblem } from './vega-lite-schema.js';
 
 let validator: Validator | undefined;

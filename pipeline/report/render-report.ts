@@ -1,6 +1,6 @@
 // A report in memory, without a browser: the article, its charts, its pages and every file of its
 // output.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Root } from 'hast';
 import type { Code } from 'mdast';
@@ -130,11 +130,28 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
   return { article, files, meta, charts, body, printTree, outputs };
 }
 
+/** The largest article.md a build reads: a long briefing is a few hundred kilobytes. */
+export const MAX_ARTICLE_BYTES = 2 * 2 ** 20;
+
 async function readArticle(contentDir: string): Promise<VFile> {
   const path = join(contentDir, 'article.md');
+  const refuse = (reason: string): never => {
+    const file = new VFile({ path: 'article.md' });
+    addError(file, reason, { line: 1, column: 1 }, 'article');
+    throw new ContentError(file.messages);
+  };
   try {
-    return new VFile({ path: 'article.md', cwd: contentDir, value: await readFile(path, 'utf8') });
+    const stats = await stat(path);
+    if (!stats.isFile()) refuse('article.md is not a file');
+    if (stats.size > MAX_ARTICLE_BYTES) refuse(`article.md is ${(stats.size / 2 ** 20).toFixed(1)} MiB: the limit is ${MAX_ARTICLE_BYTES / 2 ** 20} MiB`);
+    const bytes = await readFile(path);
+    // UTF-16 (as some editors save): a byte-order mark, or a NUL in every other byte.
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes.length > 1 && bytes[1] === 0 && bytes[3] === 0)) {
+      refuse('article.md is UTF-16 text: save it as UTF-8');
+    }
+    return new VFile({ path: 'article.md', cwd: contentDir, value: new TextDecoder('utf-8').decode(bytes) });
   } catch (error) {
+    if (error instanceof ContentError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       const file = new VFile({ path: 'article.md' });

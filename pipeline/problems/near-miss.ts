@@ -1,3 +1,4 @@
+// "Did you mean": the known word nearest to a mistyped one.
 /** "did you mean" for a near miss (two edits at most), else the list to choose from. */
 export function suggest(word: string, known: ReadonlySet<string>): string {
   return nearMiss(word, known) || `: use ${[...known].join(', ')}`;
