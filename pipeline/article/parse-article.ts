@@ -6,8 +6,9 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import { addError } from '../problems/problems.js';
+import { checkComments, checkSource } from './check-source.js';
 import { type FrontMatter, type FrontMatterLines, readFrontMatter } from './read-front-matter.js';
 
 /** A ```vega-lite fence of the article, before rendering. */
@@ -37,7 +38,14 @@ const ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 /** Parses article.md into a tree, its front matter and its charts. Does no I/O. */
 export function parseArticle(file: VFile): ParsedArticle {
   const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
-  const tree = processor.runSync(processor.parse(file), file) as Root;
+  // Nesting too deep for the parser is reported, and the text after it is not parsed.
+  const parsable = checkSource(file);
+  const lines = String(file.value).split('\n');
+  const source = parsable < lines.length ? new VFile({ path: file.path, value: lines.slice(0, parsable).join('\n') }) : file;
+  const tree = processor.runSync(processor.parse(source), file) as Root;
+  const html: { value: string; line: number }[] = [];
+  visit(tree, 'html', (node) => void html.push({ value: node.value, line: node.position?.start.line ?? 1 }));
+  checkComments(file, html);
 
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
   const { frontMatter, lineOf: frontMatterLine } = readFrontMatter(yaml?.value, yaml?.position?.start.line ?? 1, file);

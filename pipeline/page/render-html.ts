@@ -27,6 +27,8 @@ export type { BodyImage };
 
 const schema: SanitizeSchema = {
   ...defaultSchema,
+  // A removed <style> or <script> goes with its text: CSS is not prose.
+  strip: [...(defaultSchema.strip ?? []), 'style'],
   attributes: {
     ...defaultSchema.attributes,
     div: [...(defaultSchema.attributes?.div ?? []), CHART_ATTRIBUTE],
