@@ -3,7 +3,7 @@
 import { availableParallelism, constants } from 'node:os';
 import { relative } from 'node:path';
 import { type StartedBrowser, startBrowser } from '../browser/index.js';
-import { ContentError, EnvironmentError, EXIT_CONTENT, EXIT_ENVIRONMENT, explainProblem, formatProblem } from '../problems/errors.js';
+import { ContentError, EnvironmentError, EXIT_CONTENT, EXIT_ENVIRONMENT, explainProblem, firstLine, formatProblem } from '../problems/errors.js';
 import { type CliOptions, parseArgs, type ReportJob, USAGE } from './parse-args.js';
 
 // Ctrl-C, kill, a closed terminal: exit through the 'exit' handlers, which kill the browser
@@ -87,8 +87,34 @@ function reportFailure(error: unknown, options: CliOptions, job?: ReportJob): nu
     if (options.verbose && error.cause) process.stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
     return EXIT_ENVIRONMENT;
   }
-  process.stderr.write(`internal error (a bug, not your content): ${(error as Error).stack ?? String(error)}\n`);
+  const system = systemFailure(error);
+  if (system) {
+    process.stderr.write(`error: ${system}\n`);
+    return EXIT_ENVIRONMENT;
+  }
+  // One line still: the trace is for whoever fixes the bug, with --verbose.
+  process.stderr.write(`internal error (a bug, not your content): ${firstLine(error)}${options.verbose ? '' : ' (--verbose shows where)'}\n`);
+  if (options.verbose) process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
   return EXIT_ENVIRONMENT;
+}
+
+/** What the system refused (a full disk, a read-only folder, too many open files), in one line; else undefined. */
+function systemFailure(error: unknown): string | undefined {
+  const { code, path, syscall, dest } = (error ?? {}) as NodeJS.ErrnoException & { dest?: string };
+  const what: Record<string, string> = {
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    EROFS: 'the file system is read-only',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EIO: 'the disk failed to read or write',
+    EMFILE: 'too many files are open',
+    ENFILE: 'too many files are open on this machine',
+  };
+  if (!code || !what[code]) return undefined;
+  // A copy names the file it was writing as its destination.
+  const file = dest ?? path;
+  return `${what[code]} (${code})${syscall ? ` on ${syscall}` : ''}${file ? ` of ${file}` : ''}`;
 }
 
 const code = await main(process.argv.slice(2));
