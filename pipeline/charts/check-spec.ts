@@ -2,10 +2,14 @@
 // expressions.
 import { findNodeAtLocation, type JSONPath, parseTree } from 'jsonc-parser';
 import { parseExpression } from 'vega';
+import { MAX_ROWS } from '../data/read-csv.js';
 import { suggest } from '../problems/near-miss.js';
 import { loadVocabulary, type SpecProblem } from './vega-lite-schema.js';
 
 export type { SpecProblem };
+
+/** The widest or tallest a chart may be drawn, in px: ten times a page's column. */
+export const MAX_SIZE = 6_400;
 
 /** Keys whose string value is a vega expression ("datum.users > 0"). */
 const EXPRESSION_KEYS = new Set(['filter', 'calculate', 'expr', 'test']);
@@ -45,6 +49,22 @@ export function checkSpec(body: string, spec: unknown): SpecProblem[] {
           if (!channels.has(channel)) {
             problems.push({ reason: `unknown encoding channel "${channel}"${suggest(channel, channels)}`, offset: at([...path, key, channel], true) });
           }
+        }
+      }
+      if ((key === 'width' || key === 'height') && typeof child === 'number' && !(child > 0 && child <= MAX_SIZE)) {
+        problems.push({
+          reason: `${key} ${child} is out of bounds: a chart is at most ${MAX_SIZE} px ${key === 'width' ? 'wide' : 'tall'}`,
+          offset: at([...path, key]),
+        });
+      }
+      if (key === 'sequence' && child !== null && typeof child === 'object') {
+        const { start = 0, stop, step = 1 } = child as { start?: unknown; stop?: unknown; step?: unknown };
+        const count = typeof start === 'number' && typeof stop === 'number' && typeof step === 'number' && step !== 0 ? Math.ceil((stop - start) / step) : 0;
+        if (!Number.isFinite(count) || count > MAX_ROWS) {
+          problems.push({
+            reason: `a sequence of ${Number.isFinite(count) ? count.toLocaleString('en') : 'endless'} values is too long: a chart reads at most ${MAX_ROWS.toLocaleString('en')} rows`,
+            offset: at([...path, key]),
+          });
         }
       }
       if (EXPRESSION_KEYS.has(key) && typeof child === 'string') {

@@ -2,7 +2,7 @@
 // them.
 import type { VFile } from 'vfile';
 import { addError } from '../problems/problems.js';
-import { readCsv } from './read-csv.js';
+import { MAX_ROWS, readCsv } from './read-csv.js';
 import { parseCell } from './read-table.js';
 
 /**
@@ -19,6 +19,15 @@ export function checkCsv(text: string, file: VFile, quantitativeFields: Readonly
   }
   if (table.records.length === 0) {
     addError(file, 'the CSV file has no data rows', { line: 1, column: 1 }, 'csv');
+    return;
+  }
+  if (table.records.length > MAX_ROWS) {
+    addError(
+      file,
+      `the CSV file has ${table.records.length.toLocaleString('en')} rows: a chart reads at most ${MAX_ROWS.toLocaleString('en')}`,
+      { line: table.records[MAX_ROWS]!.line, column: 1 },
+      'csv',
+    );
     return;
   }
   for (const { line, values } of table.records) {

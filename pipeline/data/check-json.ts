@@ -3,6 +3,7 @@
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { VFile } from 'vfile';
 import { addError } from '../problems/problems.js';
+import { MAX_ROWS } from './read-csv.js';
 
 /**
  * Checks a JSON file that a chart reads: valid JSON, a list of objects, and every value of a
@@ -23,6 +24,15 @@ export function checkJson(text: string, file: VFile, quantitativeFields: Readonl
       file,
       `the JSON file must hold a list of rows ([{…}, {…}]), not ${root.type === 'object' ? 'an object' : `a ${root.type}`}`,
       { line: lineOf(root.offset), column: 1 },
+      'json',
+    );
+    return;
+  }
+  if ((root.children?.length ?? 0) > MAX_ROWS) {
+    addError(
+      file,
+      `the JSON file has ${root.children!.length.toLocaleString('en')} rows: a chart reads at most ${MAX_ROWS.toLocaleString('en')}`,
+      { line: lineOf(root.children![MAX_ROWS]!.offset), column: 1 },
       'json',
     );
     return;

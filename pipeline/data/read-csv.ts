@@ -3,6 +3,9 @@
 // header checked, and in a `;` file decimal commas read as the article's language writes them.
 import { parse } from 'csv-parse/sync';
 
+/** The most rows a chart may read: a data file, or a sequence it generates. */
+export const MAX_ROWS = 200_000;
+
 export type CsvRecord = Readonly<{ line: number; values: Record<string, string> }>;
 export type CsvTable = Readonly<{ columns: readonly string[]; records: readonly CsvRecord[]; delimiter: ',' | ';' }>;
 export type CsvProblem = Readonly<{ problem: string; line: number }>;
