@@ -10,9 +10,11 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export type CliRun = { status: number | null; stdout: string; stderr: string };
 
 /** Runs the build as a user does, as its own process (from the project's folder, or `cwd`). */
-export function runBuild(args: readonly string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT): Promise<CliRun> {
+export function runBuild(args: readonly string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT, timeoutMs?: number): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'run.mjs'), 'cli', ...args], { cwd, env: { ...process.env, ...env } });
+    // With a time limit, a build that hangs is killed, and its test fails instead of waiting.
+    const limit = timeoutMs ? { timeout: timeoutMs, killSignal: 'SIGKILL' as const } : {};
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'run.mjs'), 'cli', ...args], { cwd, env: { ...process.env, ...env }, ...limit });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

@@ -1,0 +1,218 @@
+// Hostile and careless inputs, one row each: what the build must answer (its exit status and the
+// one line it prints), with no stack trace, no hang, the output folder untouched when it fails,
+// and nothing left beside it. The next case is one more row.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runBuild, snapshot } from './helpers.js';
+
+const work = mkdtempSync(join(tmpdir(), 'briefing-hostile-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const FIXTURE = join(ROOT, 'test', 'fixtures', 'en-briefing');
+const out = join(work, 'out');
+let before: Record<string, string>;
+
+beforeAll(async () => {
+  expect((await runBuild(['--content', FIXTURE, '--out', out])).status).toBe(0);
+  before = snapshot(out);
+});
+
+/** A copy of the English fixture to spoil: its article's text, and a way to write its files. */
+type Content = Readonly<{ dir: string; article: string; write: (path: string, text: string | Buffer) => void }>;
+
+type Row = Readonly<{
+  /** The issue's number for the case, and what it is. */
+  name: string;
+  /** Spoils the copy; returns the article's new text, or undefined to leave it. */
+  spoil: (content: Content) => string | Buffer | undefined;
+  status: 0 | 1 | 2;
+  /** A line the build must print (exactly, or matching). */
+  line: string | RegExp;
+  env?: NodeJS.ProcessEnv;
+  /** What the published page must not hold, for a case that builds. */
+  notInPage?: string;
+}>;
+
+const chart = (id: string, spec: object) => `\n\n\`\`\`vega-lite id=${id}\n${JSON.stringify(spec)}\n\`\`\`\n`;
+
+const ROWS: Row[] = [
+  {
+    name: '1. a sequence of a billion values',
+    spoil: ({ article }) =>
+      article + chart('huge', { data: { sequence: { start: 0, stop: 1e9, as: 'v' } }, mark: 'tick', encoding: { x: { field: 'v', type: 'quantitative' } } }),
+    status: 1,
+    line: /^article\.md:\d+:\d+: chart "huge": a sequence of 1,000,000,000 values is too long: a chart reads at most 200,000 rows$/,
+  },
+  {
+    name: '1. a chart ten million pixels wide',
+    spoil: ({ article }) =>
+      article + chart('wide', { width: 1e7, height: 300, data: { values: [{ a: 1 }] }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } }),
+    status: 1,
+    line: /^article\.md:\d+:\d+: chart "wide": width 10000000 is out of bounds: a chart is at most 6400 px wide$/,
+  },
+  {
+    name: '2. a pipe as a data file',
+    spoil: ({ dir }) => {
+      unlinkSync(join(dir, 'data', 'warnings.csv'));
+      execFileSync('mkfifo', [join(dir, 'data', 'warnings.csv')]);
+      return undefined;
+    },
+    status: 1,
+    line: /^article\.md:\d+:1: chart "households": chart data is not a file but a pipe, socket or device: data\/warnings\.csv$/,
+  },
+  {
+    name: '3. lists nested 600 deep',
+    spoil: ({ article }) => `${article}\n\n${Array.from({ length: 600 }, (_, depth) => `${'  '.repeat(depth)}- level ${depth}`).join('\n')}\n`,
+    status: 1,
+    line: /^article\.md:\d+:1: quotes or lists nested more than 40 levels deep: flatten them$/,
+  },
+  {
+    name: '3. a quote nested 2,000 deep',
+    spoil: ({ article }) => `${article}\n\n${'>'.repeat(2000)} deep\n`,
+    status: 1,
+    line: /^article\.md:\d+:1: quotes or lists nested more than 40 levels deep: flatten them$/,
+  },
+  {
+    name: '4. a chart with an href channel',
+    spoil: ({ article }) => article.replace('    "color": {', '    "href": {"value": "autre.html"},\n    "color": {'),
+    status: 0,
+    line: /^built /,
+  },
+  {
+    name: '5. a YAML alias bomb',
+    spoil: ({ article }) => {
+      const lines = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+      for (const [index, name] of ['b', 'c', 'd', 'e', 'f', 'g', 'h'].entries()) {
+        const previous = String.fromCharCode(97 + index);
+        lines.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
+      }
+      return article.replace('lang: en\n', `lang: en\n${lines.join('\n')}\n`);
+    },
+    status: 1,
+    line: /^article\.md:1:1: invalid YAML in front matter: Excessive alias count .*: write the values out instead of repeating them with aliases \(\*\)$/,
+  },
+  {
+    name: '5. a folder as a data file',
+    spoil: ({ dir }) => {
+      unlinkSync(join(dir, 'data', 'warnings.csv'));
+      mkdirSync(join(dir, 'data', 'warnings.csv'));
+      return undefined;
+    },
+    status: 1,
+    line: /^article\.md:\d+:1: chart "households": chart data is not a file but a folder: data\/warnings\.csv$/,
+  },
+  {
+    name: '6. a 5 MB article on one line',
+    spoil: ({ article }) => `${article}\n${'word '.repeat(1_000_000)}\n`,
+    status: 1,
+    line: 'article.md:1:1: article.md is 4.8 MiB: the limit is 2 MiB',
+  },
+  {
+    name: '7. a browser time limit of 1e9 s',
+    spoil: () => undefined,
+    env: { BRIEFING_BROWSER_TIMEOUT: '1e9' },
+    status: 2,
+    line: 'error: BRIEFING_BROWSER_TIMEOUT is "1e9": give a number of seconds from 1 to 86400, such as 120',
+  },
+  {
+    name: '8. a CSV header naming a column twice',
+    spoil: ({ dir, write }) => {
+      const csv = readFileSync(join(dir, 'data', 'warnings.csv'), 'utf8').split('\n');
+      write('data/warnings.csv', [`${csv[0]},households`, ...csv.slice(1).map((line) => (line ? `${line},10` : line))].join('\n'));
+      return undefined;
+    },
+    status: 1,
+    line: 'data/warnings.csv:1:1: column "households" appears twice in the header line: give each column its own name',
+  },
+  {
+    name: '9. JSON data with a number written as text',
+    spoil: ({ article, write }) => {
+      write('data/warnings.json', '[\n  {"town": "Carrow", "households": 1250},\n  {"town": "Millbrook", "households": "980"}\n]\n');
+      return article.replace('"url": "data/warnings.csv"', '"url": "data/warnings.json"');
+    },
+    status: 1,
+    line: 'data/warnings.json:3:1: field "households": "980" is not a number',
+  },
+  {
+    name: '9. JSON data that is not a list',
+    spoil: ({ article, write }) => {
+      write('data/warnings.json', '{"town": ["Carrow"], "households": [1250]}\n');
+      return article.replace('"url": "data/warnings.csv"', '"url": "data/warnings.json"');
+    },
+    status: 1,
+    line: 'data/warnings.json:1:1: the JSON file must hold a list of rows ([{…}, {…}]), not an object',
+  },
+  {
+    name: '10. a semicolon CSV with a byte-order mark, as Excel saves it',
+    spoil: ({ dir, write }) => {
+      write('data/warnings.csv', `\uFEFF${readFileSync(join(dir, 'data', 'warnings.csv'), 'utf8').replaceAll(',', ';')}`);
+      return undefined;
+    },
+    status: 0,
+    line: /^built /,
+  },
+  {
+    name: '11. an HTML comment never closed',
+    spoil: ({ article }) => article.replace('## How the river rose', '<!-- to do\n\n## How the river rose'),
+    status: 1,
+    line: /^article\.md:\d+:1: an HTML comment \(<!--\) is never closed with -->: everything after it would be hidden$/,
+  },
+  {
+    name: '12. a <style> in the article',
+    spoil: ({ article }) => `${article}\n<style>body { color: hotpink }</style>\n`,
+    status: 0,
+    line: /^article\.md:\d+:1: warning: removed <style> from raw HTML$/,
+    notInPage: 'hotpink',
+  },
+  {
+    name: '13. a misspelt front-matter key',
+    spoil: ({ article }) => article.replace('lang: en\n', 'lang: en\nfigure:\n  - label: households\n'),
+    status: 0,
+    line: 'article.md:6:1: warning: front matter key "figure" is not one the build reads: did you mean "figures"?',
+  },
+  {
+    name: '16. an article saved as UTF-16',
+    spoil: ({ article }) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(article, 'utf16le')]),
+    status: 1,
+    line: 'article.md:1:1: article.md is UTF-16 text: save it as UTF-8',
+  },
+  {
+    name: '18. a language tag no one speaks',
+    spoil: ({ article }) => article.replace('lang: en\n', 'lang: xx-invalid\n'),
+    status: 0,
+    line: 'article.md:5:1: warning: front matter "lang": "xx-invalid" is not a language this machine knows: numbers, dates and words will be written as in English',
+  },
+];
+
+describe.concurrent('a hostile or careless input', () => {
+  it.each(ROWS)('$name', async (row) => {
+    // Each row in a folder of its own: its content, and its output, a copy of a good build.
+    const place = join(work, 'rows', row.name.replace(/\W+/g, '-'));
+    const dir = join(place, 'content');
+    const target = join(place, 'out');
+    cpSync(FIXTURE, dir, { recursive: true });
+    cpSync(out, target, { recursive: true });
+    const articlePath = join(dir, 'article.md');
+    const article = readFileSync(articlePath, 'utf8');
+    const write = (path: string, text: string | Buffer) => writeFileSync(join(dir, path), text);
+    const spoilt = row.spoil({ dir, article, write });
+    if (spoilt !== undefined) writeFileSync(articlePath, spoilt);
+    const run = await runBuild(['--content', dir, '--out', target], row.env, ROOT, 90_000);
+    expect(run.status, run.stderr).toBe(row.status);
+    const lines = run.stderr.split('\n').concat(run.stdout.split('\n'));
+    if (typeof row.line === 'string') expect(lines).toContain(row.line);
+    else
+      expect(
+        lines.some((line) => (row.line as RegExp).test(line)),
+        run.stderr,
+      ).toBe(true);
+    // One line a problem: no stack trace, ever.
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    if (row.status !== 0) expect(snapshot(target)).toEqual(before);
+    if (row.notInPage) expect(readFileSync(join(target, 'index.html'), 'utf8')).not.toContain(row.notInPage);
+    // Nothing left beside the output: no staging folder, no lock.
+    expect(readdirSync(place).sort()).toEqual(['content', 'out']);
+  });
+});
