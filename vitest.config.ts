@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The articles the end-to-end files share are built once a run, and removed after it.
+    globalSetup: ['test/global-setup.ts'],
     // End-to-end tests build real reports with a real browser.
     testTimeout: 120_000,
     hookTimeout: 180_000,

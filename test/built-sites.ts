@@ -1,6 +1,7 @@
-// content/ and every fixture, built once for a test file into folders of its own, and a browser
-// to look at them; all gone after the file's tests.
-import { mkdtempSync, rmSync } from 'node:fs';
+// content/ and every fixture, built once for the whole test run (the first file that asks builds
+// them, the next ones reuse them: a folder named after the run's process, removed by the global
+// teardown), and a browser to look at them.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
@@ -22,27 +23,41 @@ export type BuiltSite = Readonly<{ name: string; title: string; content: string;
 
 export type BuiltSites = Readonly<{ work: string; seed: string; long: string; all: readonly BuiltSite[]; browser: () => Browser }>;
 
-/** Registers the hooks that build every article before the file's tests and clean up after them. */
+/** The run's shared folder: test files run in processes forked from the run's own. */
+export const SITES_DIR = join(tmpdir(), `briefing-sites-${process.ppid}`);
+const MARKER = join(SITES_DIR, 'built.json');
+
+/** Builds every article into the run's shared folder, unless a file before did; the builds' stderr by name. */
+export async function ensureSites(): Promise<Record<string, string>> {
+  if (existsSync(MARKER)) return JSON.parse(readFileSync(MARKER, 'utf8')) as Record<string, string>;
+  mkdirSync(SITES_DIR, { recursive: true });
+  const stderr: Record<string, string> = {};
+  // Two at a time: the machine may have two cores.
+  for (let index = 0; index < ARTICLES.length; index += 2) {
+    const batch = ARTICLES.slice(index, index + 2);
+    const runs = await Promise.all(batch.map((article) => runBuild(['--content', article.content, '--out', join(SITES_DIR, article.name)])));
+    runs.forEach((run, at) => {
+      expect(run.status, run.stderr).toBe(0);
+      stderr[batch[at]!.name] = run.stderr;
+    });
+  }
+  writeFileSync(MARKER, JSON.stringify(stderr));
+  return stderr;
+}
+
+/** Registers the hooks that make every article ready (built by this run) and a browser, and a folder of the file's own. */
 export function builtSites(prefix: string): BuiltSites {
   const work = mkdtempSync(join(tmpdir(), prefix));
-  const stderr = new Map<string, string>();
-  const all = ARTICLES.map((article) => ({ ...article, out: join(work, article.name), stderr: () => stderr.get(article.name) ?? '' }));
+  let stderr: Record<string, string> = {};
+  const all = ARTICLES.map((article) => ({ ...article, out: join(SITES_DIR, article.name), stderr: () => stderr[article.name] ?? '' }));
   let session: BrowserSession | undefined;
   beforeAll(async () => {
-    // Two at a time: the machine may have two cores.
-    for (let index = 0; index < all.length; index += 2) {
-      const batch = all.slice(index, index + 2);
-      const runs = await Promise.all(batch.map((site) => runBuild(['--content', site.content, '--out', site.out])));
-      runs.forEach((run, at) => {
-        expect(run.status, run.stderr).toBe(0);
-        stderr.set(batch[at]!.name, run.stderr);
-      });
-    }
+    stderr = await ensureSites();
     session = await launchBrowser(findBrowser());
   });
   afterAll(async () => {
     await session?.[Symbol.asyncDispose]();
     rmSync(work, { recursive: true, force: true });
   });
-  return { work, seed: join(work, 'seed'), long: join(work, 'long'), all, browser: () => session!.browser };
+  return { work, seed: join(SITES_DIR, 'seed'), long: join(SITES_DIR, 'long'), all, browser: () => session!.browser };
 }

@@ -6,6 +6,7 @@ import { selectAll } from 'hast-util-select';
 import { toString as textOf } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_GAP, MOST_HYPHENS } from '../pipeline/browser/lay-out-print.js';
+import { ARTICLES, ensureSites, SITES_DIR } from './built-sites.js';
 import { inspectPdf, normalize, type PdfInspection, type PdfItem, pageText, parseSvg, ROOT, runBuild, searchable } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-print-'));
@@ -58,12 +59,12 @@ const CASES: Case[] = [
 ];
 
 describe.each(CASES)('the PDF of $name', (testCase) => {
-  const out = join(work, testCase.name.replace(/\W+/g, '-'));
+  // The article as the run built it for every end-to-end file (see built-sites.ts).
+  const out = join(SITES_DIR, ARTICLES.find((article) => article.content === testCase.content)!.name);
   let pdf: PdfInspection;
   let page: ReturnType<typeof fromHtml>;
   beforeAll(async () => {
-    const run = await runBuild(['--content', testCase.content, '--out', out]);
-    expect(run.status, run.stderr).toBe(0);
+    await ensureSites();
     pdf = await inspectPdf(join(out, 'report.pdf'));
     page = fromHtml(readFileSync(join(out, 'index.html'), 'utf8'));
   });
