@@ -70,22 +70,26 @@ const CASES: Case[] = [
 ];
 
 describe('a content mistake', () => {
-  it.each(CASES)('%s: exit 1 at the exact line', async (name, edit, expected) => {
-    const dir = join(work, name.replace(/\W+/g, '-'));
+  // At the same time, each with an output folder of its own (a copy of the good build): one lock each.
+  it.concurrent.each(CASES)('%s: exit 1 at the exact line', async (name, edit, expected) => {
+    const place = join(work, 'cases', name.replace(/\W+/g, '-'));
+    const dir = join(place, 'content');
+    const target = join(place, 'out');
     cpSync(FIXTURE, dir, { recursive: true });
+    cpSync(out, target, { recursive: true });
     const article = join(dir, 'article.md');
     const text = readFileSync(article, 'utf8');
     const changed = edit(text, dir);
     if (changed !== text) writeFileSync(article, changed);
     else expect(name).toBe('an empty CSV');
-    const run = await runBuild(['--content', dir, '--out', out]);
+    const run = await runBuild(['--content', dir, '--out', target]);
     expect(run.status).toBe(1);
     // A data problem is told at the line of its chart's fence.
     const fence = text.split('\n').findIndex((line) => line.startsWith('```vega-lite id=households')) + 1;
     expect(run.stderr.split('\n')).toContain(expected.replace('{households}', String(fence)));
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    expect(snapshot(out)).toEqual(before);
-    expect(readdirSync(work).filter((entry) => entry.startsWith('.'))).toEqual([]);
+    expect(snapshot(target)).toEqual(before);
+    expect(readdirSync(place).sort()).toEqual(['content', 'out']);
   });
 
   it('in raw HTML is removed with a warning, and the page and PDF are built without it', async () => {

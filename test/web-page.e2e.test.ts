@@ -353,6 +353,6 @@ describe('the share images', () => {
   it('refuse a title that cannot fit at a readable size', async () => {
     const run = await runBuild(['--content', withTitle('huge-title', 'An absurdly long headline '.repeat(40).trim()), '--out', join(work, 'huge-title-out')]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^article\.md:1:1: social\.png: the title and the description do not fit, even at the smallest size: shorten it$/m);
+    expect(run.stderr).toMatch(/^article\.md:2:1: social\.png: the title and the description do not fit, even at the smallest size: shorten it$/m);
   });
 });

@@ -13,6 +13,9 @@ const require = createRequire(import.meta.url);
 
 /** At most this many charts are kept on disk; the least recently used go first. */
 const DISK_ENTRIES = 300;
+/** A drawing larger than 8 MiB is not kept (it is drawn again next time); the cache holds at most 256 MiB in all. */
+export type CacheLimits = Readonly<{ entries: number; bytes: number; entryBytes: number }>;
+const LIMITS: CacheLimits = { entries: DISK_ENTRIES, bytes: 256 * 2 ** 20, entryBytes: 8 * 2 ** 20 };
 
 let version: string | undefined;
 
@@ -56,7 +59,7 @@ export function memoryChartCache(): ChartCache {
  * A cache kept in `dir` (JSON files), so that a build draws again only the charts whose
  * fence or data changed since the last build; in front of it, a cache in memory.
  */
-function diskChartCache(dir: string): ChartCache {
+export function diskChartCache(dir: string, limits: CacheLimits = LIMITS): ChartCache {
   const memory = memoryChartCache();
   const path = (key: string) => join(dir, `${key}.json`);
   return {
@@ -72,14 +75,16 @@ function diskChartCache(dir: string): ChartCache {
       }
     },
     async set(key, value) {
+      const text = JSON.stringify(value);
+      if (text.length > limits.entryBytes) return; // a huge drawing costs less to draw again than to keep
       await memory.set(key, value);
       try {
         await mkdir(dir, { recursive: true });
         // Written beside, then renamed: a build reading it at the same time sees all or nothing.
         const temporary = `${path(key)}.${process.pid}.tmp`;
-        await writeFile(temporary, JSON.stringify(value));
+        await writeFile(temporary, text);
         await rename(temporary, path(key));
-        await prune(dir);
+        await prune(dir, limits);
       } catch {
         // A cache that cannot be written only costs time.
       }
@@ -87,12 +92,23 @@ function diskChartCache(dir: string): ChartCache {
   };
 }
 
-async function prune(dir: string): Promise<void> {
+/** The least recently used entries go, until those that remain are few and light enough. */
+async function prune(dir: string, limits: CacheLimits): Promise<void> {
   const names = (await readdir(dir)).filter((name) => name.endsWith('.json'));
-  if (names.length <= DISK_ENTRIES) return;
-  const dated = await Promise.all(names.map(async (name) => ({ name, time: (await stat(join(dir, name))).atimeMs })));
-  dated.sort((a, b) => a.time - b.time);
-  await Promise.all(dated.slice(0, names.length - DISK_ENTRIES).map(({ name }) => rm(join(dir, name), { force: true })));
+  const entries = await Promise.all(
+    names.map(async (name) => {
+      const stats = await stat(join(dir, name));
+      return { name, time: stats.atimeMs, size: stats.size };
+    }),
+  );
+  entries.sort((a, b) => b.time - a.time);
+  let [kept, total] = [0, 0];
+  for (const entry of entries) {
+    total += entry.size;
+    if (total > limits.bytes || kept >= limits.entries) break;
+    kept++;
+  }
+  await Promise.all(entries.slice(kept).map(({ name }) => rm(join(dir, name), { force: true })));
 }
 
 /**

@@ -99,7 +99,10 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     for (const url of printed.blocked) addError(article, `the page asked for a resource outside the output folder: ${url}`, undefined, 'blocked-request');
     for (const [index, format] of SHARE_FORMATS.entries()) {
       const problem = overflowProblem(format, printed.shares[index]!);
-      if (problem) addError(article, problem, { line: 1, column: 1 }, 'share-image');
+      // Told at the front-matter line of what does not fit: the title, else the description or the key figure.
+      const part = printed.shares[index]!.overflowing[0];
+      const key = part === 'description' ? 'description' : part === 'key figure' ? 'figures' : 'title';
+      if (problem) addError(article, problem, { line: report.frontMatterLine([key]), column: 1 }, 'share-image');
     }
     if (hasErrors(files())) throw new ContentError(allMessages(files()));
 

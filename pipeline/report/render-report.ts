@@ -6,7 +6,7 @@ import type { Root } from 'hast';
 import type { Code } from 'mdast';
 import { VFile } from 'vfile';
 import { parseArticle } from '../article/parse-article.js';
-import type { FrontMatter } from '../article/read-front-matter.js';
+import type { FrontMatter, FrontMatterLines } from '../article/read-front-matter.js';
 import { SHARE_FORMATS } from '../browser/index.js';
 import { renderCharts } from '../charts/render-charts.js';
 import type { ChartCache, RenderedChart } from '../charts/types.js';
@@ -34,6 +34,8 @@ export type RenderedReport = Readonly<{
   /** The article and the data files the charts read, with their problems. */
   files: () => VFile[];
   meta: FrontMatter;
+  /** Where a front-matter key is written: problems found later (a share image's title) are told there. */
+  frontMatterLine: FrontMatterLines;
   charts: readonly RenderedChart[];
   body: RenderedBody;
   /** The body as printed: hyphenated, charts named by their descriptions. */
@@ -127,7 +129,7 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
     // Each chart's data is published beside the page, where its table links to it.
     ...charts.flatMap((chart) => (chart.data ? [[chart.data.url, { copy: chart.data.path }] as const] : [])),
   ]);
-  return { article, files, meta, charts, body, printTree, outputs };
+  return { article, files, meta, frontMatterLine: parsed.frontMatterLine, charts, body, printTree, outputs };
 }
 
 /** The largest article.md a build reads: a long briefing is a few hundred kilobytes. */
