@@ -42,17 +42,17 @@ const CASES: Case[] = [
   [
     'an absolute data path',
     (text) => text.replace('"url": "data/warnings.csv"', '"url": "/etc/passwd"'),
-    'article.md:{households}:1: chart "households": chart data outside the content folder: /etc/passwd',
+    'article.md:{url}: chart "households": chart data outside the content folder: /etc/passwd',
   ],
   [
     'a file: data URL',
     (text) => text.replace('"url": "data/warnings.csv"', '"url": "file:///etc/passwd"'),
-    'article.md:{households}:1: chart "households": chart data outside the content folder: file:///etc/passwd',
+    'article.md:{url}: chart "households": chart data outside the content folder: file:///etc/passwd',
   ],
   [
     'a data: URL as chart data',
     (text) => text.replace('"url": "data/warnings.csv"', '"url": "data:text/csv,town,households"'),
-    'article.md:{households}:1: chart "households": remote chart data is not allowed: data:text/csv,town,households (put the file in the content folder)',
+    'article.md:{url}: chart "households": remote chart data is not allowed: data:text/csv,town,households (put the file in the content folder)',
   ],
   [
     'an empty CSV',
@@ -86,7 +86,12 @@ describe('a content mistake', () => {
     expect(run.status).toBe(1);
     // A data problem is told at the line of its chart's fence.
     const fence = text.split('\n').findIndex((line) => line.startsWith('```vega-lite id=households')) + 1;
-    expect(run.stderr.split('\n')).toContain(expected.replace('{households}', String(fence)));
+    // A data URL that is refused is told at its own line and column.
+    const url = /chart data outside the content folder: (.*)$|remote chart data is not allowed: (\S+)/.exec(expected);
+    const quoted = url ? JSON.stringify(url[1] ?? url[2]) : '';
+    const urlLine = changed.split('\n').findIndex((line) => quoted && line.includes(quoted));
+    const urlPlace = `${urlLine + 1}:${(changed.split('\n')[urlLine] ?? '').indexOf(quoted) + 1}`;
+    expect(run.stderr.split('\n')).toContain(expected.replace('{households}', String(fence)).replace('{url}', urlPlace));
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(snapshot(target)).toEqual(before);
     expect(readdirSync(place).sort()).toEqual(['content', 'out']);

@@ -40,8 +40,13 @@ describe('checkPdf', () => {
 });
 
 describe('pdfBudget', () => {
-  it('allows a page per 150 words, one per chart, table and image, and 1 MiB plus 256 KiB a chart', () => {
+  it('allows pages for the lines of text and the blocks, one per chart, table and image, and 1 MiB plus 256 KiB a chart', () => {
     const body = fromHtml(`<p>${'mot '.repeat(1000)}</p><table><tr><td>1</td></tr></table>`, { fragment: true });
-    expect(pdfBudget(body, { charts: 3, images: 0, imageBytes: 0 })).toEqual({ maxPages: 13, maxBytes: 1024 * 1024 + 3 * 256 * 1024 });
+    expect(pdfBudget(body, { charts: 3, images: 0, imageBytes: 0 })).toEqual({ maxPages: 10, maxBytes: 1024 * 1024 + 3 * 256 * 1024 });
+  });
+
+  it('allows a thousand short sections the pages their headings take (86 printed)', () => {
+    const sections = Array.from({ length: 1000 }, (_, index) => `<h2>Section ${index}</h2><p>One short line of text here.</p>`).join('');
+    expect(pdfBudget(fromHtml(sections, { fragment: true }), { charts: 0, images: 0, imageBytes: 0 }).maxPages).toBeGreaterThan(86);
   });
 });

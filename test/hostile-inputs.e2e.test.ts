@@ -60,7 +60,7 @@ const ROWS: Row[] = [
       return undefined;
     },
     status: 1,
-    line: /^article\.md:\d+:1: chart "households": chart data is not a file but a pipe, socket or device: data\/warnings\.csv$/,
+    line: /^article\.md:\d+:\d+: chart "households": chart data is not a file but a pipe, socket or device: data\/warnings\.csv$/,
   },
   {
     name: '3. lists nested 600 deep',
@@ -101,7 +101,7 @@ const ROWS: Row[] = [
       return undefined;
     },
     status: 1,
-    line: /^article\.md:\d+:1: chart "households": chart data is not a file but a folder: data\/warnings\.csv$/,
+    line: /^article\.md:\d+:\d+: chart "households": chart data is not a file but a folder: data\/warnings\.csv$/,
   },
   {
     name: '6. a 5 MB article on one line',
@@ -173,10 +173,35 @@ const ROWS: Row[] = [
     line: 'article.md:6:1: warning: front matter key "figure" is not one the build reads: did you mean "figures"?',
   },
   {
+    name: '15. a title of 2,000 characters, told at its line',
+    spoil: ({ article }) => article.replace(/^title: .*$/m, `title: "${'Flood warnings lifted '.repeat(91).slice(0, 2000)}"`),
+    status: 1,
+    line: 'article.md:2:1: social.png: the title and the description do not fit, even at the smallest size: shorten it',
+  },
+  {
+    name: '15. a remote <source srcset>, told at its line',
+    spoil: ({ article }) =>
+      `${article}\n<picture>\n<source srcset="https://example.org/a.webp 1x, https://example.org/b.webp 2x">\n<img src="images/valley.png" alt="The valley">\n</picture>\n`,
+    status: 1,
+    line: /^article\.md:1\d\d:1: remote resource is not allowed: https:\/\/example\.org\/b\.webp \(<source>\): put the file in the content folder$/,
+  },
+  {
+    name: '15. data outside the folder, told at its url',
+    spoil: ({ article }) => article.replace('"url": "data/warnings.csv"', '"url": "../secret.csv"'),
+    status: 1,
+    line: /^article\.md:\d+:\d+: chart "households": chart data outside the content folder: \.\.\/secret\.csv$/,
+  },
+  {
     name: '16. an article saved as UTF-16',
     spoil: ({ article }) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(article, 'utf16le')]),
     status: 1,
     line: 'article.md:1:1: article.md is UTF-16 text: save it as UTF-8',
+  },
+  {
+    name: '17. a thousand short sections',
+    spoil: ({ article }) => `${article}\n${Array.from({ length: 1000 }, (_, index) => `## Section ${index + 1}\n\nOne short line of text here.\n`).join('\n')}`,
+    status: 0,
+    line: /^built /,
   },
   {
     name: '18. a language tag no one speaks',

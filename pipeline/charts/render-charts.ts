@@ -88,7 +88,10 @@ async function checkData(spec: unknown, chart: ChartSource, context: ChartContex
   for (const url of collectDataUrls(spec)) {
     const resolved = resolveContentUrl(url, context.contentDir, 'chart data');
     if (!resolved.ok) {
-      addError(context.article, `chart "${chart.id}": ${resolved.reason}`, { line: chart.line, column: 1 }, 'chart-data');
+      // At the url's own line, but a missing file at the chart's (as the contract has it).
+      const offset = chart.body.indexOf(JSON.stringify(url));
+      const place = offset >= 0 && !resolved.reason.includes('not found') ? offsetToPlace(chart, offset) : { line: chart.line, column: 1 };
+      addError(context.article, `chart "${chart.id}": ${resolved.reason}`, place, 'chart-data');
       ok = false;
       continue;
     }

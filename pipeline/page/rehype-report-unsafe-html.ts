@@ -35,8 +35,15 @@ function reportUnsafeHtml(tree: Root, file: VFile): void {
     if (!place) return; // made by the pipeline, not written by the author
     const urlAttribute = EMBEDS[node.tagName];
     const url = urlAttribute ? node.properties[urlAttribute === 'src' ? 'src' : urlAttribute] : undefined;
-    if (typeof url === 'string' && isRemote(url)) {
-      addError(file, `remote resource is not allowed: ${url} (<${node.tagName}>): put the file in the content folder`, place, 'remote-resource');
+    // A srcset (<img>, <source>) lists more addresses, each followed by its width or density.
+    const srcset = node.properties.srcSet;
+    const candidates = (Array.isArray(srcset) ? srcset.join(',') : typeof srcset === 'string' ? srcset : '')
+      .split(',')
+      .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+      .filter(Boolean);
+    for (const address of [...(typeof url === 'string' ? [url] : []), ...candidates]) {
+      if (isRemote(address))
+        addError(file, `remote resource is not allowed: ${address} (<${node.tagName}>): put the file in the content folder`, place, 'remote-resource');
     }
     if (!ALLOWED_TAGS.has(node.tagName)) {
       addWarning(file, `removed <${node.tagName}> from raw HTML`, place, 'sanitize');

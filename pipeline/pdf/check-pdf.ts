@@ -60,14 +60,22 @@ function kib(bytes: number): string {
  * 450), one per chart, table or image, and two more; 1 MiB, and 256 KiB per chart, plus
  * the images themselves.
  */
+/** Elements that start a line of their own, with space around them. */
+const BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'blockquote', 'pre', 'dt', 'dd', 'figcaption']);
+
 export function pdfBudget(body: Root, counts: Readonly<{ charts: number; images: number; imageBytes: number }>): PdfBudget {
   let tables = 0;
+  let blocks = 0;
   visit(body, 'element', (node) => {
     if (node.tagName === 'table') tables++;
+    if (BLOCKS.has(node.tagName)) blocks++;
   });
   const words = textOf(body).split(/\s+/).filter(Boolean).length;
+  // Lines of text (eight words at least a line), and each block's own line and margins: a thousand
+  // short sections fill pages with headings, not words. A page holds some forty lines.
+  const lines = Math.ceil(words / 8) + 3 * blocks;
   return {
-    maxPages: Math.ceil(words / 150) + counts.charts + tables + counts.images + 2,
+    maxPages: Math.ceil(lines / 40) + counts.charts + tables + counts.images + 2,
     maxBytes: 1024 * 1024 + counts.charts * 256 * 1024 + counts.imageBytes,
   };
 }
