@@ -10,6 +10,7 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import type { RenderedChart } from '../charts/types.js';
 import { localStrings } from '../language/localize.js';
+import { rehypeCheckGlyphs } from './check-glyphs.js';
 import { type BodyImage, rehypeCollectImages } from './rehype-collect-images.js';
 import { rehypeImageFigures } from './rehype-image-figures.js';
 import { CHART_ATTRIBUTE, rehypePlaceCharts } from './rehype-place-charts.js';
@@ -67,6 +68,7 @@ export function renderBody(
     .use(rehypeRaw)
     .use(rehypeReportUnsafeHtml)
     .use(rehypeSanitize, schema)
+    .use(rehypeCheckGlyphs)
     .use(rehypeWrapTables, { strings })
     .use(rehypeImageFigures)
     .use(rehypePlaceCharts, { charts: [...charts.values()], strings, lang, url })

@@ -12,6 +12,7 @@ import { renderCharts } from '../charts/render-charts.js';
 import type { ChartCache, RenderedChart } from '../charts/types.js';
 import { computeKeyFigures } from '../data/compute-key-figures.js';
 import { createDataLoader } from '../data/load-chart-data.js';
+import { reportMissingGlyphs } from '../page/check-glyphs.js';
 import { checkImages } from '../page/check-images.js';
 import { collectFonts } from '../page/collect-fonts.js';
 import { finishBody } from '../page/finish-body.js';
@@ -86,6 +87,11 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
   const byNode = new Map<Code, RenderedChart>(charts.map((chart) => [parsed.charts[chart.index - 1]!.node, chart]));
   const body = await time('html', () => renderBody(parsed.tree, byNode, article, contentDir, meta?.lang, meta?.url));
   const images = await time('images', () => checkImages(body.images, contentDir, article));
+  // What the cover and the share images set of the front matter, in the report's fonts too.
+  for (const key of ['title', 'subtitle', 'description'] as const) {
+    const text = meta?.[key];
+    if (text) reportMissingGlyphs(article, text, () => ({ line: parsed.frontMatterLine([key]), column: 1 }), new Set());
+  }
   if (!meta || hasErrors(files())) throw new ContentError(allMessages(files()));
   if (!meta.url) {
     addWarning(article, 'no "url" in the front matter: og:image is relative, and share cards need an absolute URL', { line: 1, column: 1 }, 'url');

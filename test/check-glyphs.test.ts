@@ -1,0 +1,20 @@
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { missingGlyphs, reportMissingGlyphs } from '../pipeline/page/check-glyphs.js';
+import { formatProblem } from '../pipeline/problems/errors.js';
+
+describe('the report’s fonts', () => {
+  it('set Latin, Greek, Cyrillic and Vietnamese, and the typography the build writes', () => {
+    expect(missingGlyphs('Zürich, Ελλάδα, Москва, Việt Nam: «\u00a0citation\u00a0», „Zitat“, −5 %, 2024–25, ↑ 1\u202f000\u00ad')).toEqual([]);
+  });
+
+  it('cannot set Chinese or Arabic (an error, once a script), nor an emoji (a warning)', () => {
+    const file = new VFile({ path: 'article.md' });
+    reportMissingGlyphs(file, 'Le 河流 et 水位, مرحبا 🌊', (index) => ({ line: 3, column: index + 1 }), new Set());
+    expect(file.messages.map(formatProblem)).toEqual([
+      `article.md:3:4: the report's fonts cannot set Chinese characters ("河", U+6CB3): it would print in a system font, or as empty boxes`,
+      `article.md:3:14: the report's fonts cannot set Arabic ("م", U+0645): it would print in a system font, or as empty boxes`,
+      `article.md:3:20: warning: the report's fonts have no "🌊" (U+1F30A): it will print in a system font, or as an empty box`,
+    ]);
+  });
+});
