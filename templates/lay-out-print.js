@@ -26,26 +26,30 @@ function layOut(maxGap, mostHyphens) {
     `width:${width}px;height:${height}px;columns:${width}px;column-gap:0;column-fill:auto;margin:0;padding:0;box-sizing:content-box`,
   );
 
+  // The layout passes take at most a few seconds, however long the article: past that, the page
+  // prints as it is.
+  const deadline = Date.now() + 8000;
+
   // Each round finds the lines that end in a soft hyphen (a used one is drawn, and the next letter
-  // starts a line), and
-  // keeps whole the word that ends the first line too many of a ladder.
-  for (let round = 0; round < 500; round++) {
+  // starts a line), and keeps whole the word that ends the first line too many of each ladder.
+  for (let round = 0; round < 200 && Date.now() < deadline; round++) {
     // A line's place: its page (its column), then its height on the page.
     const ends = [];
     const left = article.getBoundingClientRect().left;
     const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let node = walker.nextNode(); node && Date.now() < deadline; node = walker.nextNode()) {
       for (let at = node.data.indexOf('\u00ad'); at >= 0; at = node.data.indexOf('\u00ad', at + 1)) {
         // A soft hyphen ends a line when the letter after it starts the next one.
         if (at + 2 > node.data.length) continue;
         range.setStart(node, at);
         range.setEnd(node, at + 1);
         const rect = range.getBoundingClientRect();
+        if (rect.width === 0) continue;
         range.setStart(node, at + 1);
         range.setEnd(node, at + 2);
         const after = range.getBoundingClientRect();
-        if (rect.width === 0 || (after.top - rect.top < rect.height / 2 && Math.abs(after.left - rect.left) < width / 2)) continue;
+        if (after.top - rect.top < rect.height / 2 && Math.abs(after.left - rect.left) < width / 2) continue;
         const block = node.parentElement?.closest('p, li, blockquote, dd, dt, td') ?? null;
         ends.push({
           node,
@@ -56,17 +60,20 @@ function layOut(maxGap, mostHyphens) {
         });
       }
     }
+    // The first line too many of each ladder, one a paragraph a round: the lines after it move.
     let run = 1;
-    const over = ends.find((end, index) => {
+    const over = new Map();
+    ends.forEach((end, index) => {
       const before = ends[index - 1];
       run = before && before.block === end.block && Math.abs(end.line - before.line - end.step) < end.step / 2 ? run + 1 : 1;
-      return run > mostHyphens;
+      if (run > mostHyphens && !over.has(end.block)) over.set(end.block, end);
     });
-    if (!over) break;
-    const { node, at } = over;
-    const start = node.data.slice(0, at).search(/\S*$/);
-    const end = at + (node.data.slice(at).search(/\s/) + 1 || node.data.length - at + 1) - 1;
-    node.data = node.data.slice(0, start) + node.data.slice(start, end).replaceAll('\u00ad', '') + node.data.slice(end);
+    if (over.size === 0) break;
+    for (const { node, at } of over.values()) {
+      const start = node.data.slice(0, at).search(/\S*$/);
+      const end = at + (node.data.slice(at).search(/\s/) + 1 || node.data.length - at + 1) - 1;
+      node.data = node.data.slice(0, start) + node.data.slice(start, end).replaceAll('\u00ad', '') + node.data.slice(end);
+    }
   }
 
   const blocks = () => [...body.children];
@@ -94,7 +101,7 @@ function layOut(maxGap, mostHyphens) {
 
   try {
     const stuck = new Set();
-    for (let round = 0; round < 100; round++) {
+    for (let round = 0; round < 100 && Date.now() < deadline; round++) {
       const bottoms = filled();
       const short = bottoms.findIndex((bottom, index) => index < bottoms.length - 1 && !stuck.has(index) && 1 - (bottom ?? 0) > maxGap);
       if (short < 0) break;

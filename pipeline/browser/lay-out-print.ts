@@ -9,6 +9,8 @@ import { TEMPLATES } from '../system/project.js';
 export const MAX_GAP = 0.25;
 /** Where figures are placed to leave no more than this, a margin below `MAX_GAP` for what print adds. */
 const AIMED_GAP = 0.15;
+/** Past this many characters of text (some 40 pages), the layout passes are skipped. */
+const MAX_LAYOUT_CHARACTERS = 150_000;
 /** The most lines in a row that may end in a hyphen. */
 export const MOST_HYPHENS = 2;
 
@@ -28,6 +30,8 @@ let source: string | undefined;
 export async function layOutPrint(page: Page): Promise<number> {
   await page.emulateMediaType('print');
   try {
+    // An article far longer than a briefing prints as it is: laying it out again would take minutes.
+    if (((await page.evaluate('document.body.textContent.length')) as number) > MAX_LAYOUT_CHARACTERS) return 0;
     source ??= readFileSync(join(TEMPLATES, 'lay-out-print.js'), 'utf8');
     // Laid out in print, then measured once the fonts it asks for are in: lines break with them.
     await page.evaluate('document.body.getBoundingClientRect(), document.fonts.ready.then(() => document.fonts.status)');
