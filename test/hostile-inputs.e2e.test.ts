@@ -247,3 +247,33 @@ describe.concurrent('a hostile or careless input', () => {
     expect(readdirSync(place).sort()).toEqual(['content', 'out']);
   });
 });
+
+/** Whether this machine lets the test mount a small file system (root, outside most containers). */
+function canMount(): boolean {
+  const point = join(work, 'probe');
+  try {
+    mkdirSync(point, { recursive: true });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', point], { stdio: 'ignore' });
+    execFileSync('umount', [point], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('a full disk', () => {
+  it.skipIf(!canMount())('5. stops the build with one line naming the file, exit status 2, and nothing left on the disk', async () => {
+    const disk = join(work, 'small-disk');
+    mkdirSync(disk, { recursive: true });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=200k', 'tmpfs', disk]);
+    try {
+      const run = await runBuild(['--content', FIXTURE, '--out', join(disk, 'out')], {}, ROOT, 90_000);
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(/^error: the disk is full \(ENOSPC\) on \w+ of \//m);
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+      expect(readdirSync(disk)).toEqual([]);
+    } finally {
+      execFileSync('umount', [disk]);
+    }
+  });
+});
