@@ -212,3 +212,19 @@ export function pageText(page: PdfInspection['pages'][number], part: 'body' | 't
     .map((item) => item.str + (item.hasEOL ? '\n' : ''))
     .join('');
 }
+
+/** The typographic slips a reader would see, each with the first place it is found in `text` (none: an empty object). */
+export function typographySlips(text: string): Record<string, string> {
+  const slips: Record<string, string> = {};
+  for (const [what, pattern] of [
+    ['a straight quote', /.{0,30}["'].{0,30}/],
+    ['a spaced hyphen', /.{0,30} - .{0,30}/],
+    ['a range with a hyphen', /.{0,30}\b(?:1[5-9]|20)\d\d-\d\d(?:\d\d)?\b(?!-).{0,30}/],
+    ['a hyphen for a minus', /.{0,30}(?:^|\s)-[\d£$€].{0,30}/],
+    ['a negative zero', /.{0,30}(?:^|[^\d.,\s\u00a0\u202f])\s*[−-]0(?![\d.,]).{0,30}/],
+  ] as const) {
+    const found = pattern.exec(text)?.[0];
+    if (found !== undefined) slips[what] = found;
+  }
+  return slips;
+}
