@@ -1,19 +1,10 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runBuild, snapshot } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { runBuild, snapshot } from './helpers.js';
+import { FIXTURE, spoiltCopies } from './spoilt-copies.js';
 
-const work = mkdtempSync(join(tmpdir(), 'briefing-bad-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-const FIXTURE = join(ROOT, 'test', 'fixtures', 'en-briefing');
-const out = join(work, 'out');
-let before: Record<string, string>;
-
-beforeAll(async () => {
-  expect((await runBuild(['--content', FIXTURE, '--out', out])).status).toBe(0);
-  before = snapshot(out);
-});
+const { work, before, folders } = spoiltCopies('briefing-bad-');
 
 type Case = [name: string, edit: (article: string, dir: string) => string, expected: string];
 
@@ -72,11 +63,7 @@ const CASES: Case[] = [
 describe('a content mistake', () => {
   // At the same time, each with an output folder of its own (a copy of the good build): one lock each.
   it.concurrent.each(CASES)('%s: exit 1 at the exact line', async (name, edit, expected) => {
-    const place = join(work, 'cases', name.replace(/\W+/g, '-'));
-    const dir = join(place, 'content');
-    const target = join(place, 'out');
-    cpSync(FIXTURE, dir, { recursive: true });
-    cpSync(out, target, { recursive: true });
+    const { place, dir, target } = folders(name);
     const article = join(dir, 'article.md');
     const text = readFileSync(article, 'utf8');
     const changed = edit(text, dir);
@@ -93,7 +80,7 @@ describe('a content mistake', () => {
     const urlPlace = `${urlLine + 1}:${(changed.split('\n')[urlLine] ?? '').indexOf(quoted) + 1}`;
     expect(run.stderr.split('\n')).toContain(expected.replace('{households}', String(fence)).replace('{url}', urlPlace));
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    expect(snapshot(target)).toEqual(before);
+    expect(snapshot(target)).toEqual(before());
     expect(readdirSync(place).sort()).toEqual(['content', 'out']);
   });
 

@@ -2,22 +2,13 @@
 // one line it prints), with no stack trace, no hang, the output folder untouched when it fails,
 // and nothing left beside it. The next case is one more row.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT, runBuild, snapshot } from './helpers.js';
+import { FIXTURE, spoiltCopies } from './spoilt-copies.js';
 
-const work = mkdtempSync(join(tmpdir(), 'briefing-hostile-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-const FIXTURE = join(ROOT, 'test', 'fixtures', 'en-briefing');
-const out = join(work, 'out');
-let before: Record<string, string>;
-
-beforeAll(async () => {
-  expect((await runBuild(['--content', FIXTURE, '--out', out])).status).toBe(0);
-  before = snapshot(out);
-});
+const { work, before, folders } = spoiltCopies('briefing-hostile-');
 
 /** A copy of the English fixture to spoil: its article's text, and a way to write its files. */
 type Content = Readonly<{ dir: string; article: string; write: (path: string, text: string | Buffer) => void }>;
@@ -220,11 +211,7 @@ const ROWS: Row[] = [
 describe.concurrent('a hostile or careless input', () => {
   it.each(ROWS)('$name', async (row) => {
     // Each row in a folder of its own: its content, and its output, a copy of a good build.
-    const place = join(work, 'rows', row.name.replace(/\W+/g, '-'));
-    const dir = join(place, 'content');
-    const target = join(place, 'out');
-    cpSync(FIXTURE, dir, { recursive: true });
-    cpSync(out, target, { recursive: true });
+    const { place, dir, target } = folders(row.name);
     const articlePath = join(dir, 'article.md');
     const article = readFileSync(articlePath, 'utf8');
     const write = (path: string, text: string | Buffer) => writeFileSync(join(dir, path), text);
@@ -241,7 +228,7 @@ describe.concurrent('a hostile or careless input', () => {
       ).toBe(true);
     // One line a problem: no stack trace, ever.
     expect(run.stderr).not.toMatch(/^\s+at /m);
-    if (row.status !== 0) expect(snapshot(target)).toEqual(before);
+    if (row.status !== 0) expect(snapshot(target)).toEqual(before());
     if (row.notInPage) expect(readFileSync(join(target, 'index.html'), 'utf8')).not.toContain(row.notInPage);
     // Nothing left beside the output: no staging folder, no lock.
     expect(readdirSync(place).sort()).toEqual(['content', 'out']);
