@@ -10,8 +10,20 @@ export type CsvRecord = Readonly<{ line: number; values: Record<string, string> 
 export type CsvTable = Readonly<{ columns: readonly string[]; records: readonly CsvRecord[]; delimiter: ',' | ';' }>;
 export type CsvProblem = Readonly<{ problem: string; line: number }>;
 
-/** The rows of a CSV file, each with its line, or the first thing wrong with it. */
+/** The files read last: a build checks a file, gives it to vega and tables it, and reads it once. */
+const recent: { text: string; lang: string; table: CsvTable | CsvProblem }[] = [];
+
+/** The rows of a CSV file, each with its line, or the first thing wrong with it. The result is shared: do not change it. */
 export function readCsv(text: string, lang = 'en'): CsvTable | CsvProblem {
+  const known = recent.find((entry) => entry.text === text && entry.lang === lang);
+  if (known) return known.table;
+  const table = parseCsv(text, lang);
+  recent.unshift({ text, lang, table });
+  recent.length = Math.min(recent.length, 16);
+  return table;
+}
+
+function parseCsv(text: string, lang: string): CsvTable | CsvProblem {
   const body = text.replace(/^\uFEFF/, '');
   const header = /^[^\r\n]*/.exec(body)?.[0] ?? '';
   const delimiter = count(header, ';') > count(header, ',') ? ';' : ',';
