@@ -25,7 +25,8 @@ const INVISIBLE = new RegExp(
   'u',
 );
 
-const faces = chartFace(400);
+/** The faces' subsets, opened only for a character past Latin Extended-A, which they all have. */
+let faces: ReturnType<typeof chartFace> | undefined;
 
 /** Scripts named in messages; any other is "this script". */
 const SCRIPTS: ReadonlyArray<readonly [string, RegExp]> = [
@@ -45,7 +46,9 @@ const SCRIPTS: ReadonlyArray<readonly [string, RegExp]> = [
 
 /** Whether the report's faces (Source Sans 3 and Source Serif 4 cover the same subsets) have the character. */
 export function hasGlyph(char: string): boolean {
-  return INVISIBLE.test(char) || faces.some((face) => face.has(char));
+  if (/^[\u0020-\u007e\u00a0-\u017f]$/.test(char) || INVISIBLE.test(char)) return true;
+  faces ??= chartFace(400);
+  return faces.some((face) => face.has(char));
 }
 
 /** What a text holds that the fonts lack: each character once, with where it first is. */
