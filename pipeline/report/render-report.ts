@@ -20,7 +20,7 @@ import { type RenderedBody, renderBody } from '../page/render-html.js';
 import { renderEmbed, renderPage, renderSocial, sharesChart } from '../page/render-page.js';
 import { favicon, stylesheets } from '../page/stylesheets.js';
 import { ContentError, EnvironmentError } from '../problems/errors.js';
-import { addError, addWarning, allMessages, hasErrors } from '../problems/problems.js';
+import { addError, addWarning, allMessages, hasErrors, type Place } from '../problems/problems.js';
 import { TEMPLATES } from '../system/project.js';
 import { timer } from './timer.js';
 import type { OutputFile } from './write-output.js';
@@ -143,29 +143,28 @@ export const MAX_ARTICLE_BYTES = 2 * 2 ** 20;
 
 async function readArticle(contentDir: string): Promise<VFile> {
   const path = join(contentDir, 'article.md');
-  const refuse = (reason: string): never => {
+  // Problems of the file as a whole are told at its start; a missing file, with no place.
+  const refuse = (reason: string, place?: Place): never => {
     const file = new VFile({ path: 'article.md' });
-    addError(file, reason, { line: 1, column: 1 }, 'article');
+    addError(file, reason, place, 'article');
     throw new ContentError(file.messages);
   };
   try {
     const stats = await stat(path);
-    if (!stats.isFile()) refuse('article.md is not a file');
-    if (stats.size > MAX_ARTICLE_BYTES) refuse(`article.md is ${(stats.size / 2 ** 20).toFixed(1)} MiB: the limit is ${MAX_ARTICLE_BYTES / 2 ** 20} MiB`);
+    const start = { line: 1, column: 1 };
+    if (!stats.isFile()) refuse('article.md is not a file', start);
+    if (stats.size > MAX_ARTICLE_BYTES)
+      refuse(`article.md is ${(stats.size / 2 ** 20).toFixed(1)} MiB: the limit is ${MAX_ARTICLE_BYTES / 2 ** 20} MiB`, start);
     const bytes = await readFile(path);
     // UTF-16 (as some editors save): a byte-order mark, or a NUL in every other byte.
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes.length > 1 && bytes[1] === 0 && bytes[3] === 0)) {
-      refuse('article.md is UTF-16 text: save it as UTF-8');
+      refuse('article.md is UTF-16 text: save it as UTF-8', start);
     }
     return new VFile({ path: 'article.md', cwd: contentDir, value: new TextDecoder('utf-8').decode(bytes) });
   } catch (error) {
     if (error instanceof ContentError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      const file = new VFile({ path: 'article.md' });
-      addError(file, `no article.md in the content folder ${contentDir}`, undefined, 'article');
-      throw new ContentError(file.messages);
-    }
+    if (code === 'ENOENT' || code === 'ENOTDIR') refuse(`no article.md in the content folder ${contentDir}`);
     throw new EnvironmentError(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
   }
 }
