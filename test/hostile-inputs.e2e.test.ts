@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runBuild, snapshot } from './helpers.js';
+import { processesWith, ROOT, runBuild, snapshot } from './helpers.js';
 import { FIXTURE, spoiltCopies } from './spoilt-copies.js';
 
 const { work, before, folders } = spoiltCopies('briefing-hostile-');
@@ -42,6 +42,22 @@ const ROWS: Row[] = [
       article + chart('wide', { width: 1e7, height: 300, data: { values: [{ a: 1 }] }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } }),
     status: 1,
     line: /^article\.md:\d+:\d+: chart "wide": width 10000000 is out of bounds: a chart is at most 6400 px wide$/,
+  },
+  {
+    name: '1. a chart that would take minutes to draw, past the build time limit',
+    spoil: ({ article }) =>
+      article +
+      chart('slow', {
+        data: { sequence: { start: 0, stop: 200_000, as: 'v' } },
+        transform: [{ calculate: 'sin(datum.v)', as: 's' }],
+        mark: 'point',
+        width: 6000,
+        height: 6000,
+        encoding: { x: { field: 'v', type: 'quantitative' }, y: { field: 's', type: 'quantitative' } },
+      }),
+    env: { BRIEFING_BUILD_TIMEOUT: '3', BRIEFING_NO_CACHE: '1' },
+    status: 2,
+    line: 'error: the build did not finish in 3 s (BRIEFING_BUILD_TIMEOUT): it was stopped, and nothing was published',
   },
   {
     name: '2. a pipe as a data file',
@@ -217,7 +233,10 @@ describe.concurrent('a hostile or careless input', () => {
     const write = (path: string, text: string | Buffer) => writeFileSync(join(dir, path), text);
     const spoilt = row.spoil({ dir, article, write });
     if (spoilt !== undefined) writeFileSync(articlePath, spoilt);
-    const run = await runBuild(['--content', dir, '--out', target], row.env, ROOT, 90_000);
+    // Its own temporary folder too, where the browser keeps its profile.
+    const temp = join(work, 'temp', row.name.replace(/\W+/g, '-'));
+    mkdirSync(temp, { recursive: true });
+    const run = await runBuild(['--content', dir, '--out', target], { ...row.env, TMPDIR: temp }, ROOT, 90_000);
     expect(run.status, run.stderr).toBe(row.status);
     const lines = run.stderr.split('\n').concat(run.stdout.split('\n'));
     if (typeof row.line === 'string') expect(lines).toContain(row.line);
@@ -230,8 +249,10 @@ describe.concurrent('a hostile or careless input', () => {
     expect(run.stderr).not.toMatch(/^\s+at /m);
     if (row.status !== 0) expect(snapshot(target)).toEqual(before());
     if (row.notInPage) expect(readFileSync(join(target, 'index.html'), 'utf8')).not.toContain(row.notInPage);
-    // Nothing left beside the output: no staging folder, no lock.
+    // Nothing left beside the output (no staging folder, no lock), no browser and no profile.
     expect(readdirSync(place).sort()).toEqual(['content', 'out']);
+    expect(await processesWith(temp)).toEqual([]);
+    expect(readdirSync(temp)).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseArticle } from '../pipeline/article/parse-article.js';
+import { chartDrawer } from '../pipeline/charts/chart-drawer.js';
 import { renderCharts } from '../pipeline/charts/render-charts.js';
 import type { ChartCache, DrawnChart } from '../pipeline/charts/types.js';
 import { formatProblem } from '../pipeline/problems/errors.js';
@@ -12,7 +13,12 @@ import { formatProblem } from '../pipeline/problems/errors.js';
 const content = mkdtempSync(join(tmpdir(), 'briefing-charts-'));
 mkdirSync(join(content, 'data'));
 writeFileSync(join(content, 'data', 'users.csv'), 'country,users\nÉtats-Unis,2000000\nJapon,100000\n');
-afterAll(() => rmSync(content, { recursive: true, force: true }));
+// One drawing thread for the file's charts, as a dev server keeps one: vega is loaded once.
+const drawer = chartDrawer();
+afterAll(async () => {
+  rmSync(content, { recursive: true, force: true });
+  await drawer.close();
+});
 
 const bars = (extra: Record<string, unknown> = {}) => ({
   title: 'Utilisateurs bloqués',
@@ -23,13 +29,13 @@ const bars = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-async function render(specs: string[], lang = 'fr', cache?: ChartCache) {
+async function render(specs: string[], lang = 'fr', cache?: ChartCache, using = drawer) {
   const markdown = ['---', 'title: T', 'description: D', `lang: ${lang}`, 'date: 2026-11-24', '---', ''];
   for (const spec of specs) markdown.push('```vega-lite', spec, '```', '');
   const article = new VFile({ path: 'article.md', value: markdown.join('\n') });
   const files = new Map<string, VFile>();
   const dataFile = (url: string) => files.get(url) ?? files.set(url, new VFile({ path: url })).get(url)!;
-  const charts = await renderCharts(parseArticle(article).charts, { contentDir: content, lang, article, dataFile, cache });
+  const charts = await renderCharts(parseArticle(article).charts, { contentDir: content, lang, article, dataFile, cache, drawer: using });
   const problems = [article, ...files.values()].flatMap((file) => file.messages.map(formatProblem));
   return { charts, problems };
 }
@@ -58,6 +64,21 @@ describe('renderCharts', () => {
     const third = await render([untitled], 'fr', cache);
     expect(drawn).toBe(2);
     expect(third.charts[0]?.file).toContain('900');
+  });
+
+  it('refuses a chart that needs more memory than its drawing thread has, at its fence, and draws the next one', async () => {
+    const small = chartDrawer(160);
+    try {
+      const points = { data: { sequence: { start: 0, stop: 200_000, as: 'v' } }, mark: 'point', width: 4000, height: 4000 };
+      const heavy = { ...points, encoding: { x: { field: 'v', type: 'quantitative' }, y: { field: 'v', type: 'quantitative' } } };
+      const { charts, problems } = await render([JSON.stringify(heavy), JSON.stringify(bars())], 'fr', undefined, small);
+      expect(problems).toEqual([
+        'article.md:8:1: chart "chart-1": drawing it needs more than 160 MiB of memory: give it fewer rows or marks, or a smaller size',
+      ]);
+      expect(charts.map((chart) => chart.id)).toEqual(['chart-2']);
+    } finally {
+      await small.close();
+    }
   });
 
   it('renders an accessible SVG whose numbers follow the article’s language', async () => {

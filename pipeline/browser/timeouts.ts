@@ -1,10 +1,9 @@
 // The browser's time limits, and its failures told as one-line environment errors.
 import { EnvironmentError, firstLine } from '../problems/errors.js';
+import { envSeconds } from '../system/env-seconds.js';
 
 /** No build waits forever on a browser that stopped answering (BRIEFING_BROWSER_TIMEOUT, seconds). */
 const BROWSER_TIMEOUT_S = 120;
-/** The longest a build may wait on its browser: a day. */
-const MAX_TIMEOUT_S = 86_400;
 
 export type BrowserTimeouts = Readonly<{ totalMs: number; stepMs: number }>;
 
@@ -13,15 +12,7 @@ export type BrowserTimeouts = Readonly<{ totalMs: number; stepMs: number }>;
  * any one call to the browser (a minute, or the total when it is smaller).
  */
 export function browserTimeouts(env: NodeJS.ProcessEnv): BrowserTimeouts {
-  const text = env.BRIEFING_BROWSER_TIMEOUT;
-  let seconds = BROWSER_TIMEOUT_S;
-  if (text !== undefined && text !== '') {
-    seconds = Number(text);
-    // A timer holds at most 2^31 − 1 ms (about 24 days): Node would fire a longer one at once.
-    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIMEOUT_S) {
-      throw new EnvironmentError(`BRIEFING_BROWSER_TIMEOUT is "${text}": give a number of seconds from 1 to ${MAX_TIMEOUT_S}, such as 120`);
-    }
-  }
+  const seconds = envSeconds(env, 'BRIEFING_BROWSER_TIMEOUT', BROWSER_TIMEOUT_S);
   return { totalMs: seconds * 1000, stepMs: Math.min(seconds * 1000, 60_000) };
 }
 

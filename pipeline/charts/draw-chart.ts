@@ -3,31 +3,49 @@
 
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { ChartSource } from '../article/parse-article.js';
 import { type DataLoader, readChartData } from '../data/load-chart-data.js';
 import { language } from '../language/languages.js';
 import { typesetString } from '../language/typeset-text.js';
 import { addError } from '../problems/problems.js';
 import { chartLocale } from './chart-theme.js';
+import { checkSpec } from './check-spec.js';
 import { compactPaths, compactSvg } from './compact-svg.js';
 import { describeChart } from './describe-chart.js';
 import { type Drawing, drawView } from './draw-view.js';
 import { embeddedFonts } from './embed-fonts.js';
+import { type Fence, fencePlace } from './fence-place.js';
 import { makeSvgAccessible, valueNames } from './make-svg-accessible.js';
 import { aslantLabels, hasOnePlot, isMap, phoneOption, phoneSpec, readableSpec } from './phone-spec.js';
 import { COLUMN_WIDTH, PHONE_LABEL_ROOM, PHONE_WIDTH } from './sizes.js';
 import type { ChartContext, DrawnChart } from './types.js';
 import { typesetTitles } from './typeset-titles.js';
+import { validateSpec } from './validate-spec.js';
 import { wrapLabels } from './wrap-labels.js';
 
-export { checkSpec } from './check-spec.js';
-export { validateSpec } from './validate-spec.js';
+type DrawingContext = Pick<ChartContext, 'article' | 'contentDir' | 'lang'>;
+
+/**
+ * Checks a spec against vega-lite's rules and schema (its mistakes told at their place in the
+ * fence), then draws it when it passes and `draw` (its data is sound).
+ */
+export async function checkAndDrawChart(
+  spec: Record<string, unknown>,
+  chart: Fence,
+  context: DrawingContext,
+  loader: DataLoader,
+  draw: boolean,
+): Promise<DrawnChart | undefined> {
+  const mistakes = checkSpec(chart.body, spec);
+  if (mistakes.length === 0) mistakes.push(...[validateSpec(chart.body, spec)].filter((mistake) => mistake !== undefined));
+  for (const mistake of mistakes) addError(context.article, `chart "${chart.id}": ${mistake.reason}`, fencePlace(chart, mistake.offset), 'chart-spec');
+  return mistakes.length === 0 && draw ? drawChart(spec, chart, context, loader) : undefined;
+}
 
 /** Draws a checked spec, at the column's width and at a phone's; a failed chart is undefined. */
 export async function drawChart(
   asWritten: Record<string, unknown>,
-  chart: ChartSource,
-  context: ChartContext,
+  chart: Fence,
+  context: DrawingContext,
   loader: DataLoader,
 ): Promise<DrawnChart | undefined> {
   const { article } = context;

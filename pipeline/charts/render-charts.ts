@@ -7,22 +7,30 @@ import { checkJson } from '../data/check-json.js';
 import { collectDataUrls, collectQuantitativeFields, createDataLoader, type DataLoader, resolveContentUrl } from '../data/load-chart-data.js';
 import { addError, addWarning, type Place } from '../problems/problems.js';
 import { cacheKey } from './chart-cache.js';
+import { type ChartDrawer, chartDrawer } from './chart-drawer.js';
+import { fencePlace } from './fence-place.js';
 import type { ChartContext, DrawnChart, RenderedChart } from './types.js';
 
 /** Renders every chart; problems are recorded on the files, failed charts are left out. */
 export async function renderCharts(charts: readonly ChartSource[], context: ChartContext): Promise<RenderedChart[]> {
   const loader = context.loader ?? createDataLoader(context.contentDir, context.lang);
+  // vega works in a thread of its own, started only for a chart to draw (not one from the cache).
+  const drawer = context.drawer ?? chartDrawer();
   // One after the other: vega numbers clip paths and gradients with a global counter, and
   // resetting it per chart keeps the SVG of a chart the same from build to build.
   const rendered: RenderedChart[] = [];
-  for (const chart of charts) {
-    const result = await renderChart(chart, context, loader);
-    if (result) rendered.push(result);
+  try {
+    for (const chart of charts) {
+      const result = await renderChart(chart, context, loader, drawer);
+      if (result) rendered.push(result);
+    }
+  } finally {
+    if (!context.drawer) await drawer.close();
   }
   return rendered;
 }
 
-async function renderChart(chart: ChartSource, context: ChartContext, loader: DataLoader): Promise<RenderedChart | undefined> {
+async function renderChart(chart: ChartSource, context: ChartContext, loader: DataLoader, drawer: ChartDrawer): Promise<RenderedChart | undefined> {
   const { article } = context;
   const at = { line: chart.line, column: 1 };
   const spec = parseSpec(chart, article);
@@ -38,14 +46,8 @@ async function renderChart(chart: ChartSource, context: ChartContext, loader: Da
     return { ...cached.chart, svg: structuredClone(cached.chart.svg) };
   }
 
-  // vega, vega-lite, their schema and the fonts' metrics are loaded only for a chart to draw.
-  const { checkSpec, drawChart, validateSpec } = await import('./draw-chart.js');
-  const mistakes = checkSpec(chart.body, spec);
-  if (mistakes.length === 0) mistakes.push(...[validateSpec(chart.body, spec)].filter((mistake) => mistake !== undefined));
-  for (const mistake of mistakes) addError(article, `chart "${chart.id}": ${mistake.reason}`, offsetToPlace(chart, mistake.offset), 'chart-spec');
-  if (mistakes.length > 0 || !dataIsSound) return undefined;
-
-  const drawn = await drawChart(spec, chart, context, loader);
+  // The spec is checked against vega-lite's rules and schema, then drawn if it and its data pass.
+  const drawn = await drawer.draw(spec, chart, dataIsSound, context);
   if (!drawn) return undefined;
   warnIfUntitled(drawn, article, at);
   if (key) await context.cache!.set(key, { chart: { ...drawn.chart, svg: structuredClone(drawn.chart.svg) }, untitled: drawn.untitled });
@@ -63,7 +65,7 @@ function parseSpec(chart: ChartSource, article: VFile): Record<string, unknown> 
   } catch (error) {
     const message = (error as Error).message;
     const position = /at position (\d+)/.exec(message);
-    const place = position ? offsetToPlace(chart, Number(position[1])) : { line: chart.line + 1, column: 1 };
+    const place = position ? fencePlace(chart, Number(position[1])) : { line: chart.line + 1, column: 1 };
     const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
     addError(article, `chart "${chart.id}": invalid JSON: ${reason}`, place, 'chart-json');
     return undefined;
@@ -75,12 +77,6 @@ function parseSpec(chart: ChartSource, article: VFile): Record<string, unknown> 
   return spec as Record<string, unknown>;
 }
 
-/** The line and column in article.md of an offset into the fence body. */
-function offsetToPlace(chart: ChartSource, offset: number): { line: number; column: number } {
-  const before = chart.body.slice(0, offset).split('\n');
-  return { line: chart.line + before.length, column: (before.at(-1)?.length ?? 0) + 1 };
-}
-
 /** Checks every data file a chart reads before vega does: vega only warns when a load fails. */
 async function checkData(spec: unknown, chart: ChartSource, context: ChartContext, loader: DataLoader): Promise<boolean> {
   let ok = true;
@@ -90,7 +86,7 @@ async function checkData(spec: unknown, chart: ChartSource, context: ChartContex
     if (!resolved.ok) {
       // At the url's own line, but a missing file at the chart's (as the contract has it).
       const offset = chart.body.indexOf(JSON.stringify(url));
-      const place = offset >= 0 && !resolved.reason.includes('not found') ? offsetToPlace(chart, offset) : { line: chart.line, column: 1 };
+      const place = offset >= 0 && !resolved.reason.includes('not found') ? fencePlace(chart, offset) : { line: chart.line, column: 1 };
       addError(context.article, `chart "${chart.id}": ${resolved.reason}`, place, 'chart-data');
       ok = false;
       continue;

@@ -2,6 +2,7 @@
 import type { Element } from 'hast';
 import type { VFile } from 'vfile';
 import type { ChartData, DataLoader } from '../data/load-chart-data.js';
+import type { ChartDrawer } from './chart-drawer.js';
 
 /** The types the chart modules share: what a rendered chart is, and what rendering needs. */
 
@@ -49,4 +50,8 @@ export type ChartContext = Readonly<{
   dataFile: (url: string) => VFile;
   /** The build's one reader of the content folder's data (each file read once); else one of the charts' own. */
   loader?: DataLoader;
+  /** Aborted when the build's time is up: a drawing under way is stopped. */
+  signal?: AbortSignal;
+  /** A drawing thread kept across builds (a dev server's); else the charts get one of their own, ended with them. */
+  drawer?: ChartDrawer;
 }>;

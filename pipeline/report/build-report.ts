@@ -3,10 +3,12 @@ import { resolve } from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { type BrowserSession, browserTimeouts, overflowProblem, SHARE_FORMATS, startBrowser } from '../browser/index.js';
 import { defaultChartCache } from '../charts/chart-cache.js';
+import type { ChartDrawer } from '../charts/chart-drawer.js';
 import type { ChartCache } from '../charts/types.js';
 import { ContentError, EnvironmentError } from '../problems/errors.js';
 import { addError, addWarning, allMessages, hasErrors } from '../problems/problems.js';
 import { claimOutput } from './claim-output.js';
+import { buildDeadline } from './deadline.js';
 import { printReport } from './print-report.js';
 import { PRINT_PAGE, renderReport, SHARE_PAGE } from './render-report.js';
 import { timer } from './timer.js';
@@ -25,6 +27,8 @@ export type BuildOptions = Readonly<{
   /** Told once this build no longer needs the caller's browser (its PDF and images are taken). */
   onBrowserDone?: () => void;
   chartCache?: ChartCache;
+  /** A chart drawing thread kept across builds (a dev server's); else the build starts its own. */
+  chartDrawer?: ChartDrawer;
 }>;
 
 export type BuildResult = Readonly<{
@@ -52,6 +56,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   // 1. Start the browser (unless the caller did), then take the output folder: the browser
   //    boots while the content is parsed and the charts render.
   const timeouts = browserTimeouts(env);
+  const deadline = buildDeadline(env, timeouts.totalMs);
   const own = options.browser ? undefined : startBrowser(env);
   const browserReady: Promise<BrowserSession> = options.browser ?? own!.session;
   // "@…" timings are milliseconds since the process started: when things happened.
@@ -68,13 +73,15 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   try {
     lock = lockOutput(outDir);
   } catch (error) {
+    deadline.clear();
     await own?.end();
     throw error;
   }
   let staging: Staging | undefined;
-  try {
+  const build = async (): Promise<BuildResult> => {
     // 2–4. The article, its charts and its pages, in memory.
-    const report = await renderReport(contentDir, { chartCache: options.chartCache ?? defaultChartCache(env), timings });
+    const chartCache = options.chartCache ?? defaultChartCache(env);
+    const report = await renderReport(contentDir, { chartCache, chartDrawer: options.chartDrawer, timings, signal: deadline.signal });
     const { article, charts, files } = report;
 
     // 5. Stage every file of the output folder.
@@ -114,12 +121,17 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     for (const error of check.errors) addError(article, `report.pdf failed its check: ${error}`, undefined, 'pdf-check');
     if (hasErrors(files())) throw new ContentError(allMessages(files()));
     await time('write', async () => {
+      deadline.signal.throwIfAborted();
       await Promise.all([stage.write('report.pdf', printed.pdf), stage.remove(SHARE_PAGE), stage.remove(PRINT_PAGE), stage.remove('assets/social.css')]);
       await stage.commit();
       mark('committed');
     });
     return { warnings: allMessages(files()), timings, charts: charts.map((chart) => chart.id) };
+  };
+  try {
+    return await deadline.race(build());
   } finally {
+    deadline.clear();
     await staging?.dispose();
     await own?.end();
     lock.release();

@@ -8,6 +8,7 @@ import { VFile } from 'vfile';
 import { parseArticle } from '../article/parse-article.js';
 import type { FrontMatter, FrontMatterLines } from '../article/read-front-matter.js';
 import { SHARE_FORMATS } from '../browser/index.js';
+import type { ChartDrawer } from '../charts/chart-drawer.js';
 import { renderCharts } from '../charts/render-charts.js';
 import type { ChartCache, RenderedChart } from '../charts/types.js';
 import { computeKeyFigures } from '../data/compute-key-figures.js';
@@ -52,6 +53,10 @@ export type RenderOptions = Readonly<{
   /** Charts rendered before, by a hash of their spec and data (a dev server keeps one). */
   chartCache?: ChartCache;
   timings?: Record<string, number>;
+  /** Aborted when the build's time is up: a chart drawing under way is stopped. */
+  signal?: AbortSignal;
+  /** A chart drawing thread kept across builds (a dev server's); else the build starts its own. */
+  chartDrawer?: ChartDrawer;
 }>;
 
 /**
@@ -80,7 +85,16 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
 
   // 3. Render every chart once, to SVG; the page, the PDF and charts/ share it.
   const charts = await time('charts', () =>
-    renderCharts(parsed.charts, { contentDir, lang: meta?.lang ?? 'en', article, dataFile, cache: options.chartCache, loader }),
+    renderCharts(parsed.charts, {
+      contentDir,
+      lang: meta?.lang ?? 'en',
+      article,
+      dataFile,
+      cache: options.chartCache,
+      loader,
+      signal: options.signal,
+      drawer: options.chartDrawer,
+    }),
   );
 
   // 4. The page. The body is rendered even after a problem, so that one build reports them all.

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join, normalize, relative, resolve, sep } from 'node:path';
 import { type StartedBrowser, startBrowser } from '../../browser/index.js';
 import { defaultChartCache, memoryChartCache } from '../../charts/chart-cache.js';
+import { chartDrawer } from '../../charts/chart-drawer.js';
 import type { ChartCache } from '../../charts/types.js';
 import { ContentError, EnvironmentError, formatProblem } from '../../problems/errors.js';
 import { buildReport, type OutputFile, PRINT_PAGE, renderReport } from '../../report/index.js';
@@ -50,6 +51,8 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const browser: StartedBrowser = startBrowser(env);
   const chartCache: ChartCache = defaultChartCache(env) ?? memoryChartCache();
+  // vega stays loaded in its thread between changes.
+  const drawer = chartDrawer();
   const events = createEventStream();
   let lastGood: ReadonlyMap<string, OutputFile> | undefined;
   let current: Page | undefined;
@@ -60,7 +63,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     rendering = rendering.then(async () => {
       const started = performance.now();
       try {
-        const report = await renderReport(contentDir, { chartCache });
+        const report = await renderReport(contentDir, { chartCache, chartDrawer: drawer });
         lastGood = report.outputs;
         current = { kind: 'page', outputs: report.outputs };
         for (const warning of report.files().flatMap((file) => file.messages)) log(formatProblem(warning));
@@ -78,7 +81,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   const fullBuilds = scheduleFullBuilds(FULL_BUILD_DELAY_MS, async () => {
     const start = performance.now();
     try {
-      await buildReport({ contentDir, outDir, env, browser: browser.session, chartCache });
+      await buildReport({ contentDir, outDir, env, browser: browser.session, chartCache, chartDrawer: drawer });
       log(`built ${relative(process.cwd(), outDir) || '.'}/ with report.pdf and social.png in ${Math.round(performance.now() - start)} ms`);
       events.broadcast('build');
     } catch (error) {
@@ -140,7 +143,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       server.closeAllConnections();
       await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
       await stopped;
-      await browser.end();
+      await Promise.all([browser.end(), drawer.close()]);
     },
   };
 }
