@@ -5,11 +5,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { VFile } from 'vfile';
 import { addError, addWarning } from '../problems/problems.js';
 import { PIPELINE_CODE } from '../system/project.js';
 import type { Fence } from './fence-place.js';
-import type { DrawnChart } from './types.js';
+import type { ChartDrawer, DrawContext, DrawnChart } from './types.js';
 
 const require = createRequire(import.meta.url);
 
@@ -19,19 +18,6 @@ const HEAP_MB = 2048;
 export type DrawJob = Readonly<{ id: number; spec: Record<string, unknown>; chart: Fence; draw: boolean; contentDir: string; lang: string }>;
 export type DrawProblem = Readonly<{ reason: string; line?: number; column?: number; ruleId?: string; fatal: boolean; cause?: unknown }>;
 export type DrawAnswer = Readonly<{ id: number; drawn?: DrawnChart; problems?: readonly DrawProblem[]; error?: unknown }>;
-
-export type ChartDrawer = Readonly<{
-  /**
-   * Checks a chart's spec, and draws it when its data is sound too, in the thread; the
-   * problems found are recorded on `context.article`. One chart at a time, in the order asked. When `context.signal`
-   * aborts, the thread is ended (the next chart starts another) and the drawing rejected.
-   */
-  draw(spec: Record<string, unknown>, chart: Fence, dataIsSound: boolean, context: DrawContext): Promise<DrawnChart | undefined>;
-  /** Ends the thread. */
-  close(): Promise<void>;
-}>;
-
-export type DrawContext = Readonly<{ contentDir: string; lang: string; article: VFile; signal?: AbortSignal | undefined }>;
 
 /** A drawer whose thread starts with the first chart to draw, and lives until it is closed. */
 export function chartDrawer(heapMb = HEAP_MB): ChartDrawer {

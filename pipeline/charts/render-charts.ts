@@ -7,9 +7,9 @@ import { checkJson } from '../data/check-json.js';
 import { collectDataUrls, collectQuantitativeFields, createDataLoader, type DataLoader, resolveContentUrl } from '../data/load-chart-data.js';
 import { addError, addWarning, type Place } from '../problems/problems.js';
 import { cacheKey } from './chart-cache.js';
-import { type ChartDrawer, chartDrawer } from './chart-drawer.js';
+import { chartDrawer } from './chart-drawer.js';
 import { fencePlace } from './fence-place.js';
-import type { ChartContext, DrawnChart, RenderedChart } from './types.js';
+import type { ChartContext, ChartDrawer, DrawnChart, RenderedChart } from './types.js';
 
 /** Renders every chart; problems are recorded on the files, failed charts are left out. */
 export async function renderCharts(charts: readonly ChartSource[], context: ChartContext): Promise<RenderedChart[]> {

@@ -2,7 +2,7 @@
 import type { Element } from 'hast';
 import type { VFile } from 'vfile';
 import type { ChartData, DataLoader } from '../data/load-chart-data.js';
-import type { ChartDrawer } from './chart-drawer.js';
+import type { Fence } from './fence-place.js';
 
 /** The types the chart modules share: what a rendered chart is, and what rendering needs. */
 
@@ -39,6 +39,19 @@ export type ChartCache = Readonly<{
   get(key: string): Promise<DrawnChart | undefined>;
   set(key: string, value: DrawnChart): Promise<void>;
 }>;
+
+export type ChartDrawer = Readonly<{
+  /**
+   * Checks a chart's spec, and draws it when its data is sound too, in the thread; the
+   * problems found are recorded on `context.article`. One chart at a time, in the order
+   * asked. When `context.signal` aborts, the thread is ended (the next chart starts another) and the drawing rejected.
+   */
+  draw(spec: Record<string, unknown>, chart: Fence, dataIsSound: boolean, context: DrawContext): Promise<DrawnChart | undefined>;
+  /** Ends the thread. */
+  close(): Promise<void>;
+}>;
+
+export type DrawContext = Readonly<{ contentDir: string; lang: string; article: VFile; signal?: AbortSignal | undefined }>;
 
 export type ChartContext = Readonly<{
   cache?: ChartCache;
