@@ -2,15 +2,18 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // The articles the end-to-end files share are built once a run, and removed after it.
     globalSetup: ['test/global-setup.ts'],
     // End-to-end tests build real reports with a real browser.
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: 'forks',
-    // Each end-to-end file builds reports with its own Chromium; on a small machine they
-    // run faster one after the other than fighting for the same cores.
-    fileParallelism: false,
+    projects: [
+      // Unit tests first, two files at a time: they need no browser and little time each.
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/**/*.e2e.test.ts'], sequence: { groupOrder: 0 } } },
+      // Each end-to-end file builds reports with its own Chromium; on a small machine they
+      // run faster one after the other than fighting for the same cores.
+      { extends: true, test: { name: 'e2e', include: ['test/**/*.e2e.test.ts'], fileParallelism: false, sequence: { groupOrder: 1 } } },
+    ],
   },
 });

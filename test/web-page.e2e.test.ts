@@ -77,7 +77,7 @@ function measureCard(): { chart: boolean; smallest: number; lastLine: number } {
 const pageUrl = (out: string) => pathToFileURL(join(out, 'index.html')).href;
 
 describe.each(sites.all.map((site) => [site.title, site.out, site] as const))('the web page of %s', (_name, out, site) => {
-  it.each([
+  it.concurrent.each([
     ['light', 1280],
     ['dark', 1280],
     ['light', 375],
@@ -104,7 +104,7 @@ describe.each(sites.all.map((site) => [site.title, site.out, site] as const))('t
     ).toEqual([]);
   });
 
-  it.each([320, 375, 768, 1280, 1600])('never scrolls sideways at %i px', async (width) => {
+  it.concurrent.each([320, 375, 768, 1280, 1600])('never scrolls sideways at %i px', async (width) => {
     const page = await open(pageUrl(out), { width });
     try {
       const [scrollWidth, clientWidth] = (await page.evaluate('[document.documentElement.scrollWidth, document.documentElement.clientWidth]')) as number[];
@@ -132,7 +132,7 @@ describe.each(sites.all.map((site) => [site.title, site.out, site] as const))('t
     }
   });
 
-  it.each([375, 1280])('loads only files of its own folder, by relative paths, and weighs at most 450 KB at %i px', async (width) => {
+  it.concurrent.each([375, 1280])('loads only files of its own folder, by relative paths, and weighs at most 450 KB at %i px', async (width) => {
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     const tree = fromHtml(html);
     for (const node of selectAll('link[href]:not([rel="canonical"]), script[src], img[src]', tree)) {
