@@ -64,7 +64,14 @@ async function buildOne(job: ReportJob, options: CliOptions, build: () => Return
     process.stdout.write(
       `built ${where}/: index.html, report.pdf, social.png, social-square.png, ${result.charts.length} chart(s) in charts/ (${seconds} s)\n`,
     );
+    const { summarizeNumbers } = await import('../report/index.js');
+    process.stdout.write(`${summarizeNumbers(result.numbers)}\n`);
     if (options.verbose) {
+      for (const number of result.numbers.filter(({ status }) => status !== 'contradicted')) {
+        process.stdout.write(
+          `  ${job.contentDir}/article.md:${number.place.line}:${number.place.column}: ${number.status} "${number.mention.text}": ${number.note}\n`,
+        );
+      }
       process.stdout.write(`stages (ms): ${JSON.stringify(result.timings)}\n`);
       process.stdout.write(`peak RSS so far (MiB): ${Math.round(process.resourceUsage().maxRSS / 1024)}\n`);
     }

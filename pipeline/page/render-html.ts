@@ -13,6 +13,7 @@ import { localStrings } from '../language/localize.js';
 import { rehypeCheckGlyphs } from './check-glyphs.js';
 import { type BodyImage, rehypeCollectImages } from './rehype-collect-images.js';
 import { rehypeImageFigures } from './rehype-image-figures.js';
+import { type MarkedNumber, rehypeMarkNumbers } from './rehype-mark-numbers.js';
 import { CHART_ATTRIBUTE, rehypePlaceCharts } from './rehype-place-charts.js';
 import { rehypeReportUnsafeHtml } from './rehype-report-unsafe-html.js';
 import { rehypeWrapTables } from './rehype-wrap-tables.js';
@@ -47,6 +48,7 @@ export function renderBody(
   contentDir: string,
   lang = 'en',
   url?: string,
+  numbers: readonly MarkedNumber[] = [],
 ): RenderedBody {
   const strings = localStrings(lang);
   const images: BodyImage[] = [];
@@ -69,6 +71,7 @@ export function renderBody(
     .use(rehypeReportUnsafeHtml)
     .use(rehypeSanitize, schema)
     .use(rehypeCheckGlyphs)
+    .use(rehypeMarkNumbers, { numbers })
     .use(rehypeWrapTables, { strings })
     .use(rehypeImageFigures)
     .use(rehypePlaceCharts, { charts: [...charts.values()], strings, lang, url })

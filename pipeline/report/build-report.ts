@@ -4,6 +4,7 @@ import type { VFileMessage } from 'vfile-message';
 import { type BrowserSession, browserTimeouts, overflowProblem, SHARE_FORMATS, startBrowser } from '../browser/index.js';
 import { defaultChartCache } from '../charts/chart-cache.js';
 import type { ChartCache, ChartDrawer } from '../charts/types.js';
+import type { CheckedNumber } from '../data/check-numbers.js';
 import { ContentError, EnvironmentError } from '../problems/errors.js';
 import { addError, addWarning, allMessages, hasErrors } from '../problems/problems.js';
 import { claimOutput } from './claim-output.js';
@@ -36,6 +37,8 @@ export type BuildResult = Readonly<{
   /** Milliseconds spent in each stage. */
   timings: Readonly<Record<string, number>>;
   charts: readonly string[];
+  /** Every number of the text, verified against the data, or not (none contradicted: that fails the build). */
+  numbers: readonly CheckedNumber[];
 }>;
 
 /**
@@ -125,7 +128,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
       await stage.commit();
       mark('committed');
     });
-    return { warnings: allMessages(files()), timings, charts: charts.map((chart) => chart.id) };
+    return { warnings: allMessages(files()), timings, charts: charts.map((chart) => chart.id), numbers: report.numbers };
   };
   try {
     return await deadline.race(build());

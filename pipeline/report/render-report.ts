@@ -10,6 +10,8 @@ import type { FrontMatter, FrontMatterLines } from '../article/read-front-matter
 import { SHARE_FORMATS } from '../browser/index.js';
 import { renderCharts } from '../charts/render-charts.js';
 import type { ChartCache, ChartDrawer, RenderedChart } from '../charts/types.js';
+import { checkArticleNumbers } from '../data/check-article-numbers.js';
+import type { CheckedNumber } from '../data/check-numbers.js';
 import { computeKeyFigures } from '../data/compute-key-figures.js';
 import { createDataLoader } from '../data/load-chart-data.js';
 import { reportMissingGlyphs } from '../page/check-glyphs.js';
@@ -38,6 +40,8 @@ export type RenderedReport = Readonly<{
   /** Where a front-matter key is written: problems found later (a share image's title) are told there. */
   frontMatterLine: FrontMatterLines;
   charts: readonly RenderedChart[];
+  /** Every number of the text, verified against the data, or not. */
+  numbers: readonly CheckedNumber[];
   body: RenderedBody;
   /** The body as printed: hyphenated, charts named by their descriptions. */
   printTree: Root;
@@ -96,9 +100,15 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
     }),
   );
 
+  // The numbers of the text, checked against the data: a contradiction is an error at the number.
+  const numbers = meta ? await time('numbers', () => checkArticleNumbers(parsed, article, contentDir, loader)) : [];
+  const marked = numbers.flatMap(({ status, offset, mention, note }) =>
+    status === 'verified' && offset !== undefined ? [{ offset, text: mention.text, value: mention.value, source: note }] : [],
+  );
+
   // 4. The page. The body is rendered even after a problem, so that one build reports them all.
   const byNode = new Map<Code, RenderedChart>(charts.map((chart) => [parsed.charts[chart.index - 1]!.node, chart]));
-  const body = await time('html', () => renderBody(parsed.tree, byNode, article, contentDir, meta?.lang, meta?.url));
+  const body = await time('html', () => renderBody(parsed.tree, byNode, article, contentDir, meta?.lang, meta?.url, marked));
   const images = await time('images', () => checkImages(body.images, contentDir, article));
   // What the cover and the share images set of the front matter, in the report's fonts too.
   for (const key of ['title', 'subtitle', 'description'] as const) {
@@ -148,7 +158,7 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
     // Each chart's data is published beside the page, where its table links to it.
     ...charts.flatMap((chart) => (chart.data ? [[chart.data.url, { copy: chart.data.path }] as const] : [])),
   ]);
-  return { article, files, meta, frontMatterLine: parsed.frontMatterLine, charts, body, printTree, outputs };
+  return { article, files, meta, frontMatterLine: parsed.frontMatterLine, charts, numbers, body, printTree, outputs };
 }
 
 /** The largest article.md a build reads: a long briefing is a few hundred kilobytes. */

@@ -8,7 +8,7 @@ import { defaultChartCache, memoryChartCache } from '../../charts/chart-cache.js
 import { chartDrawer } from '../../charts/chart-drawer.js';
 import type { ChartCache } from '../../charts/types.js';
 import { ContentError, EnvironmentError, formatProblem } from '../../problems/errors.js';
-import { buildReport, type OutputFile, PRINT_PAGE, renderReport } from '../../report/index.js';
+import { buildReport, type OutputFile, PRINT_PAGE, renderReport, summarizeNumbers } from '../../report/index.js';
 import { TEMPLATES } from '../../system/project.js';
 import { CLIENT, errorPage, withClient } from './error-overlay.js';
 import { createEventStream } from './event-stream.js';
@@ -67,7 +67,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
         lastGood = report.outputs;
         current = { kind: 'page', outputs: report.outputs };
         for (const warning of report.files().flatMap((file) => file.messages)) log(formatProblem(warning));
-        log(`page rendered in ${Math.round(performance.now() - started)} ms`);
+        log(`page rendered in ${Math.round(performance.now() - started)} ms; ${summarizeNumbers(report.numbers)}`);
       } catch (error) {
         const problems = error instanceof ContentError ? error.problems.map(formatProblem) : [`error: ${(error as Error).message}`];
         current = { kind: 'error', problems };

@@ -1,0 +1,208 @@
+// The numbers of a text, read in the text's language: "2,000,000", "2 000 000" and "2 millions"
+// are all 2,000,000; "1,5" is 1.5 in French; "38 %" is a percentage. Each number keeps the range
+// that its written precision covers, and the qualifier before it ("plus de", "about").
+import { type NumberWords, numberWords, type Qualifier } from './number-words.js';
+
+export type { Qualifier };
+
+/** A number as written in a text. */
+export type NumberMention = Readonly<{
+  /** Where it is in the text, from its first digit (or sign) to the end of its scale word or percent sign. */
+  start: number;
+  end: number;
+  /** As written, qualifier left out: "5 millions", "38 %". */
+  text: string;
+  value: number;
+  /** What its written precision covers: "5 millions" 4.5–5.5 million, "2,000,000" exactly. */
+  low: number;
+  high: number;
+  percent: boolean;
+  qualifier: Qualifier | undefined;
+  /** Why the number is no quantity to check (a year, a date, an ordinal…); undefined for a quantity. */
+  not?: 'year' | 'date' | 'time' | 'ordinal' | 'points' | 'unreadable';
+}>;
+
+// A sign, digits grouped by commas, dots or spaces (no-break ones too), and decimals.
+const NUMBER = /(?<![\p{L}\p{N}_\-−/.,:])([-−]?)(\d{1,3}(?:(?:[,.]|[ \u00a0\u202f\u2009])\d{3})+|\d+)(?:([.,])(\d+))?(?![\p{N}])/gu;
+
+/** Every number of `text`, read in language `lang`. */
+export function readNumbers(text: string, lang: string): NumberMention[] {
+  const words = numberWords(lang);
+  const separators = localeSeparators(lang);
+  const months = monthNames(lang);
+  const mentions: NumberMention[] = [];
+  for (const match of text.matchAll(NUMBER)) {
+    const [whole, sign = '', integer = '', decimalMark, decimals] = match;
+    const start = match.index;
+    let end = start + whole.length;
+    const parsed = parseDigits(integer, decimalMark, decimals, separators);
+    const after = text.slice(end);
+    const before = text.slice(0, start);
+    let not: NumberMention['not'];
+    if (!parsed) not = 'unreadable';
+    let { value = 0, step = 1 } = parsed ?? {};
+    if (sign) value = -value;
+
+    // What follows: a percent sign or word, a scale word, a letter that makes it an ordinal.
+    let percent = false;
+    const percentSign = /^[ \u00a0\u202f]?%/.exec(after);
+    const word = wordAfter(after, [...words.percent, ...words.points, ...Object.keys(words.scales)]);
+    if (percentSign) {
+      percent = true;
+      end += percentSign[0].length;
+    } else if (word && words.points.includes(word.word)) {
+      not = 'points';
+      end += word.length;
+    } else if (word && words.percent.includes(word.word)) {
+      percent = true;
+      end += word.length;
+    } else if (word) {
+      const factor = words.scales[word.word]!;
+      value *= factor;
+      step *= factor;
+      end += word.length;
+    } else if (attached(after, words)) {
+      const { factor, length } = attached(after, words)!;
+      value *= factor;
+      step *= factor;
+      end += length;
+    } else if (/^\p{L}/u.test(after) || /^(?:ᵉ|º|ª)/u.test(after)) {
+      not = 'ordinal';
+    }
+    // A year, a date, a time of day.
+    if (!not) {
+      if (/^\s?[:h]\s?\d{2}\b/.test(after) || /\d\s?[:h]\s?$/.test(before)) not = 'time';
+      else if (isDate(before, after, months)) not = 'date';
+      else if (!percent && !word && !decimalMark && /^\d{4}$/.test(integer) && value >= 1000 && value <= 2100) not = 'year';
+    }
+    mentions.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      value,
+      low: value - step / 2,
+      high: value + step / 2,
+      percent,
+      qualifier: qualifierBefore(before, words.qualifiers),
+      ...(not ? { not } : {}),
+    });
+  }
+  return mentions;
+}
+
+type Separators = Readonly<{ decimal: string; group: string }>;
+
+/**
+ * The digits' value and the step of their last digit; undefined when they cannot be read with
+ * certainty. Digits grouped by threes with spaces, or with commas, are thousands ("300,000" in a
+ * French text too: a decimal of exactly three digits is rarer in prose than an English habit).
+ * Grouped with dots, they are thousands where the language groups so ("1.250" in German), and a
+ * decimal where the dot is its decimal mark ("3.685" in English). After the digits, a comma or a
+ * dot that is not the group mark is the decimal mark: the language's, or the one the group mark
+ * leaves ("1,234.5").
+ */
+function parseDigits(
+  integer: string,
+  mark: string | undefined,
+  decimals: string | undefined,
+  separators: Separators,
+): { value: number; step: number } | undefined {
+  const groupMarks = [...new Set(integer.replace(/\d/g, ''))];
+  if (groupMarks.length > 1) return undefined;
+  const [group] = groupMarks;
+  let whole = integer.replace(/\D/g, '');
+  let fraction = decimals ?? '';
+  if (group === '.' && separators.group !== '.') {
+    // "3.685": a decimal where the dot is the decimal mark, else not to be guessed.
+    if (separators.decimal !== '.' || mark || integer.split('.').length > 2) return undefined;
+    [whole, fraction] = integer.split('.') as [string, string];
+  } else if (mark) {
+    const isDecimal = group ? mark !== group : mark === separators.decimal || (mark === '.' && decimals!.length !== 3);
+    if (!isDecimal) return undefined;
+  }
+  const value = Number(`${whole}${fraction ? `.${fraction}` : ''}`);
+  return Number.isFinite(value) ? { value, step: 10 ** -fraction.length } : undefined;
+}
+
+function localeSeparators(lang: string): Separators {
+  let parts: Intl.NumberFormatPart[];
+  try {
+    parts = new Intl.NumberFormat(lang).formatToParts(12345.6);
+  } catch {
+    parts = new Intl.NumberFormat('en').formatToParts(12345.6);
+  }
+  return { decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.', group: parts.find((part) => part.type === 'group')?.value ?? ',' };
+}
+
+/** A scale abbreviation written against the digits, as in "5m", "€3bn" or "20k". */
+function attached(after: string, words: NumberWords): { factor: number; length: number } | undefined {
+  const match = /^(\p{L}{1,3})(?![\p{L}\p{N}])/u.exec(after);
+  const factor = match ? words.attached[match[1]!.toLowerCase()] : undefined;
+  return factor ? { factor, length: match![0].length } : undefined;
+}
+
+/** A word of `words` right after the number (after a space, or none), and how many characters it takes. */
+function wordAfter(after: string, words: readonly string[]): { word: string; length: number } | undefined {
+  const lower = after.toLowerCase();
+  for (const word of [...words].sort((a, b) => b.length - a.length)) {
+    const match = new RegExp(`^[ \\u00a0\\u202f]?${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'u').exec(lower);
+    if (match) return { word, length: match[0].length };
+  }
+  return undefined;
+}
+
+/** The qualifier that ends the text before a number, if any. */
+function qualifierBefore(before: string, qualifiers: Readonly<Record<Qualifier, readonly string[]>>): Qualifier | undefined {
+  const lower = before.toLowerCase();
+  let best: { qualifier: Qualifier; length: number } | undefined;
+  for (const [qualifier, words] of Object.entries(qualifiers) as [Qualifier, readonly string[]][]) {
+    for (const word of words) {
+      const pattern = new RegExp(`(?<![\\p{L}])${escapeRegExp(word)}[ \\u00a0\\u202f]*$`, 'u');
+      if (pattern.test(lower) && (!best || word.length > best.length)) best = { qualifier, length: word.length };
+    }
+  }
+  return best?.qualifier;
+}
+
+function isDate(before: string, after: string, months: readonly string[]): boolean {
+  // 2026-11-24, 24/11/2026, 24.11.2026
+  if (/^[-/.]\d{1,2}[-/.]?\d{0,4}/.test(after) && !/^[.,]\d{3}/.test(after)) return true;
+  if (/\d[-/.]$/.test(before)) return true;
+  const next = /^\.?[ \u00a0\u202f]*(\p{L}+)/u.exec(after)?.[1]?.toLowerCase();
+  const previous = /(\p{L}+)\.?[ \u00a0\u202f]*$/u.exec(before)?.[1]?.toLowerCase();
+  return months.some((month) => month === next || month === previous);
+}
+
+const monthCache = new Map<string, readonly string[]>();
+
+/** The month names of a language, long and short, lower case; English's too. */
+function monthNames(lang: string): readonly string[] {
+  let names = monthCache.get(lang);
+  if (!names) {
+    const found = new Set<string>();
+    for (const locale of [lang, 'en']) {
+      for (const month of ['long', 'short'] as const) {
+        let format: Intl.DateTimeFormat;
+        try {
+          format = new Intl.DateTimeFormat(locale, { month, timeZone: 'UTC' });
+        } catch {
+          continue;
+        }
+        for (let index = 0; index < 12; index++)
+          found.add(
+            format
+              .format(new Date(Date.UTC(2026, index, 15)))
+              .toLowerCase()
+              .replace(/\.$/, ''),
+          );
+      }
+    }
+    names = [...found];
+    monthCache.set(lang, names);
+  }
+  return names;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { readNumbers } from '../pipeline/language/read-numbers.js';
+
+/** Each number of a text as "written=value[low,high]", with its percent sign, qualifier or why it is not a quantity. */
+const read = (text: string, lang: string) =>
+  readNumbers(text, lang).map(
+    (number) =>
+      `${number.text}=${number.value}${number.percent ? '%' : ''}${number.qualifier ? ` ${number.qualifier}` : ''}${number.not ? ` (${number.not})` : ''}`,
+  );
+const range = (text: string, lang: string) =>
+  readNumbers(text, lang).map((number) => [number.low, number.high].map((bound) => Math.round(bound * 1000) / 1000));
+
+describe('readNumbers', () => {
+  it('reads French grouping, decimal commas, scale words, percentages and qualifiers', () => {
+    expect(read('plus de 5 millions d’utilisateurs dans 33 pays, dont 2 millions aux États-Unis', 'fr')).toEqual([
+      '5 millions=5000000 more',
+      '33=33',
+      '2 millions=2000000',
+    ]);
+    expect(read('2,000,000 et 2 000 000 et 2\u202f000\u202f000, environ 300,000, 1,5 million, 38 %, 12 pour cent, 3 milliards', 'fr')).toEqual([
+      '2,000,000=2000000',
+      '2 000 000=2000000',
+      '2\u202f000\u202f000=2000000',
+      '300,000=300000 about',
+      '1,5 million=1500000',
+      '38 %=38%',
+      '12 pour cent=12%',
+      '3 milliards=3000000000',
+    ]);
+    expect(read('près de 40 %, moins de 1 000, au moins 12', 'fr')).toEqual(['40 %=40% about', '1 000=1000 less', '12=12 more']);
+  });
+
+  it('keeps the range that the written precision covers', () => {
+    expect(range('5 millions, 5,3 millions, 2,000,000, 38 %', 'fr')).toEqual([
+      [4_500_000, 5_500_000],
+      [5_250_000, 5_350_000],
+      [1_999_999.5, 2_000_000.5],
+      [37.5, 38.5],
+    ]);
+  });
+
+  it('reads English grouping and decimals, and refuses to guess a decimal comma', () => {
+    expect(read('In total, 3,685 households; 3.6 metres; 4.1 per cent; more than 6 million; about 5 million; £224.4m; 1,234.5', 'en')).toEqual([
+      '3,685=3685',
+      '3.6=3.6',
+      '4.1 per cent=4.1%',
+      '6 million=6000000 more',
+      '5 million=5000000 about',
+      '224.4m=224400000',
+      '1,234.5=1234.5',
+    ]);
+    expect(read('a score of 1,5', 'en')).toEqual(['1,5=0 (unreadable)']);
+    expect(read('fewer than 200 and under 3 billion and nearly 40%', 'en')).toEqual(['200=200 less', '3 billion=3000000000 less', '40%=40% about']);
+  });
+
+  it('reads German grouping dots, decimal commas, Millionen and Prozent', () => {
+    expect(read('Mieten stiegen um 14,13 Prozent auf 1.250 Euro, rund 2,5 Millionen, mehr als 3 Mio., 1.250.000 Haushalte', 'de')).toEqual([
+      '14,13 Prozent=14.13%',
+      '1.250=1250',
+      '2,5 Millionen=2500000 about',
+      '3 Mio=3000000 more',
+      '1.250.000=1250000',
+    ]);
+  });
+
+  it('never takes a year, a date, a time, an ordinal or a difference in points for a quantity', () => {
+    const kinds = (text: string, lang: string) => readNumbers(text, lang).map((number) => number.not ?? 'quantity');
+    expect(kinds('en 2026, le 24 novembre, à 10 h 30, le 1er et la 2e, le 2026-11-24, 2,3 points', 'fr')).toEqual([
+      'year',
+      'date',
+      'time',
+      'time',
+      'ordinal',
+      'ordinal',
+      'date',
+      'points',
+    ]);
+    expect(kinds('on 14 October, October 22, the 3rd, in 2024-25, 24/11/2026', 'en')).toEqual(['date', 'date', 'ordinal', 'date', 'date']);
+    expect(kinds('am 3. Mai 2026', 'de')).toEqual(['date', 'date']);
+    // A number inside a name or a word: COVID-19, H2O, ChatGPT-4.
+    expect(read('COVID-19, H2O, ChatGPT-4', 'en')).toEqual([]);
+  });
+});
