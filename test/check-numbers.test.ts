@@ -40,7 +40,7 @@ describe('checkNumbers', () => {
       '8:23 contradicted 850,000: "850,000" for "Royaume-Uni", but data/users.csv:3 (users) says 800000',
     ]);
     // A share of the total, beside a country: 700,000 of 3.8 million is 18.4 %.
-    expect(check('L’Inde : 700,000 utilisateurs, soit 18 % du total.')[1]).toBe('8:37 verified 18 %: data/users.csv:4, as a share of all users');
+    expect(check('L’Inde : 700,000 utilisateurs, soit 18 % du total.')[1]).toBe('8:37 verified 18 %: data/users.csv:4 (users, as a share of their total)');
     expect(check('L’Inde : 700,000 utilisateurs, soit 25 % du total.')[1]).toMatch(/^8:37 contradicted 25 %: "25 %" for "Inde", but .* says 18\.4 %$/);
   });
 
@@ -51,7 +51,7 @@ describe('checkNumbers', () => {
     ]);
     expect(check('About 4 million users in all.', 'en')).toEqual(['8:7 verified 4 million: the sum of users in data/users.csv']);
     expect(check('More than 6 million users in total.', 'en')).toEqual([
-      '8:11 contradicted 6 million: "6 million" as a total, but the sum of users in data/users.csv says 3800000 (the text says more than 6 million)',
+      '8:11 contradicted 6 million: "More than 6 million" as a total, but the sum of users in data/users.csv says 3800000',
     ]);
   });
 

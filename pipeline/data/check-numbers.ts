@@ -80,8 +80,7 @@ function nearest(mention: NumberMention, figures: readonly Figure[]): Figure | u
 }
 
 function contradiction(mention: NumberMention, figure: Figure, what: string): string {
-  const qualifier = mention.qualifier ? `${mention.qualifier === 'more' ? 'more than' : mention.qualifier === 'less' ? 'less than' : 'about'} ` : '';
-  return `"${mention.text}" ${what}, but ${figure.source} says ${formatFigure(figure)}${qualifier ? ` (the text says ${qualifier}${mention.text})` : ''}`;
+  return `"${mention.said}" ${what}, but ${figure.source} says ${formatFigure(figure)}`;
 }
 
 /** How many numbers of the text the data verified: "numbers: 14 verified against the data, 0 contradicted, 3 unchecked". */

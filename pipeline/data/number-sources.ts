@@ -105,7 +105,7 @@ export function numberSources(tables: readonly DataTable[]): NumberSources {
         if (rates(t, column)) figures.push({ value: Math.abs(value) <= 1 ? value * 100 : value, source, name, percent: true });
         const total = totals[t]!.get(column)!;
         if (total > 0 && additive(t, column)) {
-          figures.push({ value: (value / total) * 100, source: `${where(table, row, r)}, as a share of all ${column}`, name, percent: true });
+          figures.push({ value: (value / total) * 100, source: `${where(table, row, r)} (${column}, as a share of their total)`, name, percent: true });
         }
       }
     }

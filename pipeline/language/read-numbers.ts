@@ -18,6 +18,8 @@ export type NumberMention = Readonly<{
   high: number;
   percent: boolean;
   qualifier: Qualifier | undefined;
+  /** The number with its qualifier, as written: "plus de 5 millions". */
+  said: string;
   /** Why the number is no quantity to check (a year, a date, an ordinal…); undefined for a quantity. */
   not?: 'year' | 'date' | 'time' | 'ordinal' | 'points' | 'unreadable';
 }>;
@@ -75,6 +77,7 @@ export function readNumbers(text: string, lang: string): NumberMention[] {
       else if (isDate(before, after, months)) not = 'date';
       else if (!percent && !word && !decimalMark && /^\d{4}$/.test(integer) && value >= 1000 && value <= 2100) not = 'year';
     }
+    const qualified = qualifierBefore(before, words.qualifiers);
     mentions.push({
       start,
       end,
@@ -83,7 +86,8 @@ export function readNumbers(text: string, lang: string): NumberMention[] {
       low: value - step / 2,
       high: value + step / 2,
       percent,
-      qualifier: qualifierBefore(before, words.qualifiers),
+      qualifier: qualified?.qualifier,
+      said: `${qualified?.written ?? ''}${text.slice(start, end)}`,
       ...(not ? { not } : {}),
     });
   }
@@ -151,17 +155,17 @@ function wordAfter(after: string, words: readonly string[]): { word: string; len
   return undefined;
 }
 
-/** The qualifier that ends the text before a number, if any. */
-function qualifierBefore(before: string, qualifiers: Readonly<Record<Qualifier, readonly string[]>>): Qualifier | undefined {
+/** The qualifier that ends the text before a number, if any, and the number with it as written ("plus de 5 millions"). */
+function qualifierBefore(before: string, qualifiers: Readonly<Record<Qualifier, readonly string[]>>): { qualifier: Qualifier; written: string } | undefined {
   const lower = before.toLowerCase();
   let best: { qualifier: Qualifier; length: number } | undefined;
   for (const [qualifier, words] of Object.entries(qualifiers) as [Qualifier, readonly string[]][]) {
     for (const word of words) {
-      const pattern = new RegExp(`(?<![\\p{L}])${escapeRegExp(word)}[ \\u00a0\\u202f]*$`, 'u');
-      if (pattern.test(lower) && (!best || word.length > best.length)) best = { qualifier, length: word.length };
+      const match = new RegExp(`(?<![\\p{L}])${escapeRegExp(word)}[ \\u00a0\\u202f]*$`, 'u').exec(lower);
+      if (match && (!best || match[0].length > best.length)) best = { qualifier, length: match[0].length };
     }
   }
-  return best?.qualifier;
+  return best && { qualifier: best.qualifier, written: before.slice(before.length - best.length) };
 }
 
 function isDate(before: string, after: string, months: readonly string[]): boolean {
