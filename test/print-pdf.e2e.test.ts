@@ -19,6 +19,8 @@ type Case = {
   runningTitle: string;
   footer: (page: number, pages: number) => string;
   minPages: number;
+  /** For an article updated since it was published: what the PDF says of it, and its last change. */
+  updates?: Readonly<{ lines: readonly string[]; modified: string }>;
 };
 
 const CASES: Case[] = [
@@ -46,6 +48,15 @@ const CASES: Case[] = [
     runningTitle: 'Mieten und Sozialwohnungen am Oberrhein',
     footer: (page, pages) => `Seite ${page} von ${pages}`,
     minPages: 4,
+    updates: {
+      lines: [
+        '14. MÄRZ 2026 · DATENREDAKTION OBERRHEIN · AKTUALISIERT AM 20. MÄRZ 2026',
+        'Aktualisierungen und Korrekturen',
+        'Korrektur, 16. März 2026. In einer früheren Fassung hieß es, der Ortenaukreis habe seit 2019 rund 200 Sozialwohnungen verloren. Es waren 161.',
+        'Aktualisierung, 20. März 2026. Ergänzt um die Antwort des Landratsamts Ortenau auf unsere Anfrage zu den auslaufenden Bindungen.',
+      ],
+      modified: 'D:20260320000000Z',
+    },
   },
   {
     name: 'a British article of long labels, negatives and percentages',
@@ -95,7 +106,8 @@ describe.each(CASES)('the PDF of $name', (testCase) => {
       if (index > 0) expect(normalize(pageText(p, 'top'))).toBe(normalize(testCase.runningTitle));
       const bottom = normalize(pageText(p, 'bottom'));
       expect(bottom).toContain(testCase.footer(index + 1, pdf.pages.length));
-      expect(bottom).toContain(normalize(textOf(selectAll('.dateline time', page)[0]!)));
+      // The date of the latest change: the publication's, or the last update's.
+      expect(bottom).toContain(normalize(textOf(selectAll('.dateline time', page).at(-1)!)));
     });
   });
 
@@ -252,14 +264,19 @@ describe.each(CASES)('the PDF of $name', (testCase) => {
     }
   });
 
+  it.skipIf(!testCase.updates)('says on its cover when it was last updated, and lists its updates and corrections at the end', () => {
+    const text = normalize(pdf.pages.map((p) => pageText(p)).join('\n'));
+    for (const line of testCase.updates!.lines) expect(text).toContain(normalize(line));
+  });
+
   it('carries the metadata, bookmarks, tags and links', () => {
     expect(pdf.info).toMatchObject({ Title: testCase.title, Creator: 'briefing', Producer: 'briefing (Chromium, pdf-lib)' });
     expect(pdf.info.Subject).toBe(normalize(String(selectAll('meta[name="description"]', page)[0]!.properties.content)));
     expect(pdf.info.Language).toBe(selectAll('html', page)[0]!.properties.lang);
     expect(pdf.info.CreationDate).toMatch(/^D:\d{8}000000Z$/);
-    expect(pdf.info.ModDate).toBe(pdf.info.CreationDate);
+    expect(pdf.info.ModDate).toBe(testCase.updates?.modified ?? pdf.info.CreationDate);
     expect(pdf.tagged).toBe(true);
-    const headings = [testCase.title, ...selectAll('.body h1, .body h2, .body h3, .body h4', page).map((node) => textOf(node))];
+    const headings = [testCase.title, ...selectAll('.body h1, .body h2, .body h3, .body h4, .updates h2', page).map((node) => textOf(node))];
     expect(pdf.outline.map((entry) => normalize(entry.title))).toEqual(headings.map(normalize));
     expect(pdf.outline[0]?.depth).toBe(0);
     const hrefs = selectAll('.body a[href^="http"]', page).map((node) => String(node.properties.href));
@@ -297,7 +314,8 @@ describe('the French briefing', () => {
   });
 
   it('spaces French punctuation and numbers with no-break spaces', () => {
-    const html = readFileSync(join(first, 'index.html'), 'utf8');
+    // The text as read: a number verified against the data sits in a <data> element.
+    const html = readFileSync(join(first, 'index.html'), 'utf8').replace(/<\/?data[^>]*>/g, '');
     expect(html).toContain('regrets\u00a0: «\u00a0Nous sommes conscients');
     expect(html).toContain('occasionnée.\u00a0»');
     expect(html).toContain('États-Unis\u00a0: 2\u00a0000\u00a0000 utilisateurs');

@@ -76,6 +76,24 @@ function measureCard(): { chart: boolean; smallest: number; lastLine: number } {
 
 const pageUrl = (out: string) => pathToFileURL(join(out, 'index.html')).href;
 
+describe('the web page of an article updated since it was published', () => {
+  it('links the date of its last change to its list of updates and corrections, and tells search engines', () => {
+    const html = readFileSync(join(sites.all.find((site) => site.name === 'german')!.out, 'index.html'), 'utf8');
+    const tree = fromHtml(html);
+    const link = select('.dateline a.updated', tree)!;
+    expect(link.properties.href).toBe('#updates');
+    expect(textOf(link)).toBe('Aktualisiert am 20. März 2026');
+    expect(textOf(select('#updates h2', tree)!)).toBe('Aktualisierungen und Korrekturen');
+    expect(selectAll('#updates li', tree).map((item) => textOf(item).replace(/\s+/g, ' '))).toEqual([
+      'Korrektur, 16. März 2026. In einer früheren Fassung hieß es, der Ortenaukreis habe seit 2019 rund 200 Sozialwohnungen verloren. Es waren 161.',
+      'Aktualisierung, 20. März 2026. Ergänzt um die Antwort des Landratsamts Ortenau auf unsere Anfrage zu den auslaufenden Bindungen.',
+    ]);
+    expect(select('meta[property="article:modified_time"]', tree)!.properties.content).toBe('2026-03-20');
+    const jsonLd = JSON.parse(textOf(select('script[type="application/ld+json"]', tree)!)) as Record<string, unknown>;
+    expect(jsonLd).toMatchObject({ datePublished: '2026-03-14', dateModified: '2026-03-20' });
+  });
+});
+
 describe.each(sites.all.map((site) => [site.title, site.out, site] as const))('the web page of %s', (_name, out, site) => {
   it.concurrent.each([
     ['light', 1280],
@@ -341,6 +359,30 @@ describe('the share images', () => {
       }
     },
   );
+
+  it('stamp the date of the last update under the article’s date, in both formats, inside the card', async () => {
+    const site = sites.all.find((candidate) => candidate.name === 'german')!;
+    const meta = parseYaml(readFileSync(join(site.content, 'article.md'), 'utf8').split(/^---$/m)[1]!) as FrontMatter;
+    const html = renderSocial(readFileSync(join(ROOT, 'templates', 'social.html'), 'utf8'), meta, { format: 'wide', chart: undefined, figure: undefined });
+    writeFileSync(join(site.out, 'stamp-check.html'), html);
+    cpSync(join(ROOT, 'templates', 'social.css'), join(site.out, 'assets', 'social.css'));
+    const page = await sites.browser().newPage();
+    try {
+      for (const format of SHARE_FORMATS) {
+        await page.setViewport({ width: format.width, height: format.height });
+        if (format === SHARE_FORMATS[0]) await page.goto(pathToFileURL(join(site.out, 'stamp-check.html')).href, { waitUntil: 'load' });
+        const stamp = (await page.evaluate(
+          `showFormat(${JSON.stringify(format.name)}).then(() => { const box = document.querySelector('.dateline .updated').getBoundingClientRect(); return { text: document.querySelector('.dateline .updated').textContent, right: box.right, bottom: box.bottom, height: box.height }; })`,
+        )) as { text: string; right: number; bottom: number; height: number };
+        expect(stamp.text, format.file).toBe('Aktualisiert am 20. März 2026');
+        expect(stamp.height, format.file).toBeGreaterThan(20);
+        expect(stamp.right, format.file).toBeLessThanOrEqual(format.width);
+        expect(stamp.bottom, format.file).toBeLessThanOrEqual(format.height);
+      }
+    } finally {
+      await page.close();
+    }
+  });
 
   it('refuse a title that cannot fit at a readable size', async () => {
     const run = await runBuild(['--content', withTitle('huge-title', 'An absurdly long headline '.repeat(40).trim()), '--out', join(work, 'huge-title-out')]);

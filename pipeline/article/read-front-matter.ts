@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { firstLine } from '../problems/errors.js';
 import { nearMiss } from '../problems/near-miss.js';
 import { addError, addWarning } from '../problems/problems.js';
+import { checkUpdates, isoDate, updateEntry } from './updates.js';
 
 /** The line of a front-matter key (`['figures', 0, 'field']`) in article.md. */
 export type FrontMatterLines = (path: readonly (string | number)[]) => number;
@@ -40,7 +41,7 @@ const schema = z.object({
   subtitle: text.optional(),
   description: text,
   lang: text.refine(isLanguageTag, 'must be a BCP 47 language tag such as fr, en or de-CH'),
-  date: z.union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))]).refine(isIsoDate, 'must be a date written YYYY-MM-DD'),
+  date: isoDate,
   author: text.optional(),
   url: z
     .string()
@@ -50,7 +51,10 @@ const schema = z.object({
   /** The chart shown small on the share images (its fence id); else the first chart. */
   share_chart: text.optional(),
   figures: z.array(keyFigure).max(4, 'holds at most 4 key figures').optional(),
+  /** Updates and corrections since publication, from the oldest to the newest. */
+  updates: z.array(updateEntry).optional(),
 });
+const checkedSchema = schema.superRefine(checkUpdates);
 
 export type KeyFigureSpec = Readonly<z.output<typeof keyFigure>>;
 
@@ -63,12 +67,6 @@ function isLanguageTag(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 /**
@@ -127,7 +125,7 @@ export function readFrontMatter(
     return startLine;
   };
 
-  const result = schema.safeParse(data);
+  const result = checkedSchema.safeParse(data);
   if (!result.success) {
     for (const issue of result.error.issues) {
       const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');

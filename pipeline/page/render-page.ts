@@ -5,6 +5,7 @@ import Mustache from 'mustache';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import type { FrontMatter } from '../article/read-front-matter.js';
+import { latestUpdate } from '../article/updates.js';
 import type { RenderedChart } from '../charts/types.js';
 import type { KeyFigure } from '../data/compute-key-figures.js';
 import { formatDate, localStrings, ogLocale } from '../language/localize.js';
@@ -12,6 +13,7 @@ import { rehypeTypeset, typesetString } from '../language/typeset-text.js';
 import { chartFigure } from './chart-figure.js';
 import { publishedUrl } from './published-url.js';
 import { readableOn, SHARE_FORMATS, shareDrawing, shareGeometry } from './share-cards.js';
+import { updatesView } from './updates-view.js';
 
 /**
  * Fills the page template. Mustache escapes every value; the only raw insertions are the
@@ -26,8 +28,11 @@ export function renderPage(
   const strings = localStrings(meta.lang);
   const figures = extras.figures ?? [];
   const ogImage = publishedUrl(meta.url, 'social.png');
+  const updates = updatesView(meta);
   return Mustache.render(template, {
     ...meta,
+    ...updates,
+    hasUpdates: updates !== undefined,
     shown: shown(meta),
     strings,
     canonical: meta.url,
@@ -40,7 +45,7 @@ export function renderPage(
     figures: figures.map((figure) => ({ ...figure, isLong: [...figure.value].length > LONG_FIGURE })).sort((a, b) => Number(a.isLong) - Number(b.isLong)),
     hasFigures: figures.length > 0,
     body: unified().use(rehypeStringify).stringify(body),
-    printLabels: printLabels(meta, strings.page, strings.of),
+    printLabels: printLabels(meta, strings.page, strings.of, updates?.updateLine),
   });
 }
 
@@ -64,6 +69,7 @@ export function renderSocial(
     shown: shown(meta),
     format: parts.format,
     dateText: formatDate(meta.date, meta.lang),
+    updateLine: updatesView(meta)?.updateLine,
     figure: parts.figure,
     chartIn: chartIn.join(' '),
     hasChart: chartIn.length > 0,
@@ -111,6 +117,7 @@ function jsonLd(meta: FrontMatter, image: string): string {
     headline: meta.title,
     description: meta.description,
     datePublished: meta.date,
+    ...(meta.updates?.length ? { dateModified: latestUpdate(meta.updates)!.date } : {}),
     inLanguage: meta.lang,
     image: [image],
     ...(meta.author ? { author: [{ '@type': 'Person', name: meta.author }] } : {}),
@@ -120,9 +127,9 @@ function jsonLd(meta: FrontMatter, image: string): string {
   return JSON.stringify(article).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 
-/** Running header and footer of the PDF, in the article's language. */
-function printLabels(meta: FrontMatter, page: string, of: string): string {
-  const date = cssString(formatDate(meta.date, meta.lang));
+/** Running header and footer of the PDF, in the article's language: the footer dates the latest change. */
+function printLabels(meta: FrontMatter, page: string, of: string, updateLine: string | undefined): string {
+  const date = cssString(updateLine ?? formatDate(meta.date, meta.lang));
   return [
     `@page { @top-left { content: ${cssString(typesetString(meta.short_title ?? shorten(meta.title, 85), meta.lang))}; } @bottom-left { content: ${date}; }`,
     ` @bottom-right { content: ${cssString(`${page} `)} counter(page) ${cssString(` ${of} `)} counter(pages); } }`,

@@ -4,6 +4,8 @@ import { toString as textOf } from 'hast-util-to-string';
 import { decodePDFRawStream, ParseSpeeds, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { visit } from 'unist-util-visit';
 import type { FrontMatter } from '../article/read-front-matter.js';
+import { latestUpdate } from '../article/updates.js';
+import { updateWords } from '../language/update-words.js';
 import { stabilizeStructureIds } from './stable-structure-ids.js';
 
 const PRODUCER = 'briefing';
@@ -41,7 +43,9 @@ export async function finishPdf(
 function finishDocument(document: PDFDocument, meta: FrontMatter, text: Readonly<{ article: string; body: Root }>, env: NodeJS.ProcessEnv = process.env): void {
   setMetadata(document, meta, env);
   repairToUnicode(document, text.article);
-  repairOutline(document, [meta.title, ...headingTexts(text.body)]);
+  // The list of updates, after the body, has a heading of its own.
+  const updates = meta.updates?.length ? [updateWords(meta.lang).heading] : [];
+  repairOutline(document, [meta.title, ...headingTexts(text.body), ...updates]);
   stabilizeStructureIds(document);
 }
 
@@ -78,7 +82,9 @@ function setMetadata(document: PDFDocument, meta: FrontMatter, env: NodeJS.Proce
   document.setCreator(PRODUCER);
   document.setProducer(`${PRODUCER} (Chromium, pdf-lib)`);
   document.setCreationDate(date);
-  document.setModificationDate(date);
+  // The latest update or correction is the document's last change.
+  const latest = latestUpdate(meta.updates);
+  document.setModificationDate(latest && !epoch ? new Date(`${latest.date}T00:00:00Z`) : date);
 }
 
 /** Rewrites a font's glyph → character map where the article never uses the character the PDF names. */
