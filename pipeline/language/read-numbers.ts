@@ -1,6 +1,7 @@
 // The numbers of a text, read in the text's language: "2,000,000", "2 000 000" and "2 millions"
 // are all 2,000,000; "1,5" is 1.5 in French; "38 %" is a percentage. Each number keeps the range
 // that its written precision covers, and the qualifier before it ("plus de", "about").
+import { isDate } from './dates-around.js';
 import { type NumberWords, numberWords, type Qualifier } from './number-words.js';
 
 export type { Qualifier };
@@ -31,7 +32,6 @@ const NUMBER = /(?<![\p{L}\p{N}_\-−/.,:])([-−]?)(\d{1,3}(?:(?:[,.]|[ \u00a0\
 export function readNumbers(text: string, lang: string): NumberMention[] {
   const words = numberWords(lang);
   const separators = localeSeparators(lang);
-  const months = monthNames(lang);
   const mentions: NumberMention[] = [];
   for (const match of text.matchAll(NUMBER)) {
     const [whole, sign = '', integer = '', decimalMark, decimals] = match;
@@ -74,7 +74,7 @@ export function readNumbers(text: string, lang: string): NumberMention[] {
     // A year, a date, a time of day.
     if (!not) {
       if (/^\s?[:h]\s?\d{2}\b/.test(after) || /\d\s?[:h]\s?$/.test(before)) not = 'time';
-      else if (isDate(before, after, months)) not = 'date';
+      else if (isDate(before, after, lang)) not = 'date';
       else if (!percent && !word && !decimalMark && /^\d{4}$/.test(integer) && value >= 1000 && value <= 2100) not = 'year';
     }
     const qualified = qualifierBefore(before, words.qualifiers);
@@ -166,45 +166,6 @@ function qualifierBefore(before: string, qualifiers: Readonly<Record<Qualifier, 
     }
   }
   return best && { qualifier: best.qualifier, written: before.slice(before.length - best.length) };
-}
-
-function isDate(before: string, after: string, months: readonly string[]): boolean {
-  // 2026-11-24, 24/11/2026, 24.11.2026
-  if (/^[-/.]\d{1,2}[-/.]?\d{0,4}/.test(after) && !/^[.,]\d{3}/.test(after)) return true;
-  if (/\d[-/.]$/.test(before)) return true;
-  const next = /^\.?[ \u00a0\u202f]*(\p{L}+)/u.exec(after)?.[1]?.toLowerCase();
-  const previous = /(\p{L}+)\.?[ \u00a0\u202f]*$/u.exec(before)?.[1]?.toLowerCase();
-  return months.some((month) => month === next || month === previous);
-}
-
-const monthCache = new Map<string, readonly string[]>();
-
-/** The month names of a language, long and short, lower case; English's too. */
-function monthNames(lang: string): readonly string[] {
-  let names = monthCache.get(lang);
-  if (!names) {
-    const found = new Set<string>();
-    for (const locale of [lang, 'en']) {
-      for (const month of ['long', 'short'] as const) {
-        let format: Intl.DateTimeFormat;
-        try {
-          format = new Intl.DateTimeFormat(locale, { month, timeZone: 'UTC' });
-        } catch {
-          continue;
-        }
-        for (let index = 0; index < 12; index++)
-          found.add(
-            format
-              .format(new Date(Date.UTC(2026, index, 15)))
-              .toLowerCase()
-              .replace(/\.$/, ''),
-          );
-      }
-    }
-    names = [...found];
-    monthCache.set(lang, names);
-  }
-  return names;
 }
 
 function escapeRegExp(text: string): string {
