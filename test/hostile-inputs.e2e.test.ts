@@ -57,9 +57,9 @@ const ROWS: Row[] = [
         height: 6000,
         encoding: { x: { field: 'v', type: 'quantitative' }, y: { field: 's', type: 'quantitative' } },
       }),
-    env: { BRIEFING_BUILD_TIMEOUT: '3', BRIEFING_NO_CACHE: '1' },
+    env: { BRIEFING_BUILD_TIMEOUT: '1', BRIEFING_NO_CACHE: '1' },
     status: 2,
-    line: 'error: the build did not finish in 3 s (BRIEFING_BUILD_TIMEOUT): it was stopped, and nothing was published',
+    line: 'error: the build did not finish in 1 s (BRIEFING_BUILD_TIMEOUT): it was stopped, and nothing was published',
   },
   {
     name: '2. a pipe as a data file',

@@ -67,13 +67,13 @@ describe('renderCharts', () => {
   });
 
   it('refuses a chart that needs more memory than its drawing thread has, at its fence, and draws the next one', async () => {
-    const small = chartDrawer(160);
+    const small = chartDrawer(96);
     try {
       const points = { data: { sequence: { start: 0, stop: 200_000, as: 'v' } }, mark: 'point', width: 4000, height: 4000 };
       const heavy = { ...points, encoding: { x: { field: 'v', type: 'quantitative' }, y: { field: 'v', type: 'quantitative' } } };
       const { charts, problems } = await render([JSON.stringify(heavy), JSON.stringify(bars())], 'fr', undefined, small);
       expect(problems).toEqual([
-        'article.md:8:1: chart "chart-1": drawing it needs more than 160 MiB of memory: give it fewer rows or marks, or a smaller size',
+        'article.md:8:1: chart "chart-1": drawing it needs more than 96 MiB of memory: give it fewer rows or marks, or a smaller size',
       ]);
       expect(charts.map((chart) => chart.id)).toEqual(['chart-2']);
     } finally {

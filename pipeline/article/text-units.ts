@@ -105,14 +105,21 @@ function phrasing(children: readonly PhrasingContent[]): Piece[] {
   return pieces;
 }
 
-/** The sentences of a text, by the language's rules (Intl.Segmenter), with their offsets. */
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/** The sentences of a text, by the language's rules (Intl.Segmenter, made once a language), with their offsets. */
 function sentences(text: string, lang: string): { text: string; start: number }[] {
-  let segmenter: Intl.Segmenter;
-  try {
-    segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' });
-  } catch {
-    segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+  let segmenter = segmenters.get(lang);
+  if (!segmenter) {
+    try {
+      segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' });
+    } catch {
+      segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+    }
+    segmenters.set(lang, segmenter);
   }
+  // A unit with no digit has no number to check: it is not split.
+  if (!/\d/.test(text)) return [];
   return [...segmenter.segment(text)].map((segment) => ({ text: segment.segment, start: segment.index }));
 }
 

@@ -5,7 +5,8 @@
 import type { TextUnit } from '../article/text-units.js';
 import { numberWords } from '../language/number-words.js';
 import { type NumberMention, readNumbers } from '../language/read-numbers.js';
-import { agrees, type Figure, formatFigure, type NumberSources, sameMagnitude } from './number-sources.js';
+import { agrees, formatFigure, sameMagnitude } from './number-agreement.js';
+import type { Figure, NumberSources } from './number-sources.js';
 
 export type { DataTable } from './number-sources.js';
 
@@ -22,15 +23,18 @@ export type CheckedNumber = Readonly<{
 
 /** Checks every number of `units` against `sources` (the data files the article uses). */
 export function checkNumbers(units: readonly TextUnit[], sources: NumberSources, lang: string): CheckedNumber[] {
-  const words = numberWords(lang);
+  const { totals } = numberWords(lang);
+  const total = new RegExp(`(?<![\\p{L}])(?:${totals.join('|')})(?![\\p{L}])`, 'iu');
   const checked: CheckedNumber[] = [];
   for (const unit of units) {
+    const mentions = readNumbers(unit.text, lang);
+    if (mentions.length === 0) continue;
     const named = sources.named(unit.text);
-    for (const mention of readNumbers(unit.text, lang)) {
-      const total = speaksOfTotal(unit.text, mention, words.totals);
+    for (const mention of mentions) {
+      const ofTotal = speaksOfTotal(unit.text, mention, total);
       const verdict = unit.exempt
         ? { status: 'unchecked' as const, note: 'marked <!-- unchecked -->' }
-        : judge(mention, named, total, sources, unit.tableRow === true);
+        : judge(mention, named, ofTotal, sources, unit.tableRow === true);
       checked.push({ mention, ...verdict, place: unit.placeOf(mention.start), offset: unit.offsetOf?.(mention.start) });
     }
   }
@@ -65,13 +69,10 @@ function judge(mention: NumberMention, named: ReturnType<NumberSources['named']>
 }
 
 /** Whether a word of a total stands just before the number ("in total, 3,685", "a total of") or just after it ("5 million in all"). */
-function speaksOfTotal(text: string, mention: NumberMention, totals: readonly string[]): boolean {
-  const before = text.slice(Math.max(0, mention.start - 30), mention.start).toLowerCase();
-  const after = text.slice(mention.end, mention.end + 30).toLowerCase();
-  return totals.some((word) => {
-    const pattern = new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, 'u');
-    return pattern.test(before) || pattern.test(after.split(/[,.;:]/)[0] ?? '');
-  });
+function speaksOfTotal(text: string, mention: NumberMention, total: RegExp): boolean {
+  const before = text.slice(Math.max(0, mention.start - 30), mention.start);
+  const after = text.slice(mention.end, mention.end + 30).split(/[,.;:]/)[0] ?? '';
+  return total.test(before) || total.test(after);
 }
 
 function nearest(mention: NumberMention, figures: readonly Figure[]): Figure | undefined {

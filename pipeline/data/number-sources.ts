@@ -2,14 +2,14 @@
 // a data file that is a phrase of the sentence, ignoring case, accents and plural -s), and the
 // aggregates of each data file (sums, counts, means, extremes and shares).
 import type { NumberMention } from '../language/read-numbers.js';
+import { agreeingRange, agrees, type Figure } from './number-agreement.js';
 import { numberIn } from './read-table.js';
 
 /** A data file the article uses, read: its rows, each with its line where the file has lines. */
 export type DataTable = Readonly<{ url: string; columns: readonly string[]; rows: readonly DataRow[] }>;
 export type DataRow = Readonly<{ line: number | undefined; values: Readonly<Record<string, unknown>> }>;
 
-/** A value of the data, and where it comes from. */
-export type Figure = Readonly<{ value: number; source: string; percent?: boolean; name?: string }>;
+export type { Figure } from './number-agreement.js';
 
 /** A row a sentence names, and whether it is the only row of its file that the sentence names. */
 export type NamedRow = Readonly<{ name: string; only: boolean; figures: (percent: boolean) => Figure[] }>;
@@ -23,33 +23,6 @@ export type NumberSources = Readonly<{
   aggregates: (mention: NumberMention, anyRow: boolean, counts: boolean) => Figure | undefined;
   sums: () => Figure[];
 }>;
-
-/** Whether the true value `actual` agrees with a number as written: within its precision, and as its qualifier says. */
-export function agrees(mention: NumberMention, actual: number): boolean {
-  const size = Math.abs(mention.value);
-  const [low, high] = [mention.low, mention.high];
-  switch (mention.qualifier) {
-    case 'more':
-      return actual >= low && actual <= mention.value + size * 0.5;
-    case 'less':
-      return actual <= high && actual >= mention.value - size / 3;
-    case 'about':
-      return actual >= Math.min(low, mention.value - size * 0.1) && actual <= Math.max(high, mention.value + size * 0.1);
-    default:
-      return actual >= low && actual <= high;
-  }
-}
-
-/** Whether two values are of the same size, within `factor` (two by default): a wrong number, not another quantity. */
-export function sameMagnitude(a: number, b: number, factor = 2): boolean {
-  if (a === 0 || b === 0 || Math.sign(a) !== Math.sign(b)) return false;
-  const ratio = Math.abs(a / b);
-  return ratio >= 1 / factor && ratio <= factor;
-}
-
-export function formatFigure(figure: Figure): string {
-  return figure.percent ? `${Math.round(figure.value * 10) / 10} %` : String(Math.round(figure.value * 1e6) / 1e6);
-}
 
 /** The words of a text as compared: lower case, no accents, a final -s dropped. */
 export function comparableWords(text: string): string[] {
@@ -86,27 +59,35 @@ export function numberSources(tables: readonly DataTable[]): NumberSources {
     }
   }
   const where = (table: DataTable, row: DataRow, index: number) => (row.line ? `${table.url}:${row.line}` : `${table.url}, row ${index + 1}`);
-  const totals = tables.map((table, t) => new Map(numeric[t]!.map((column) => [column, columnValues(table, column).reduce((sum, value) => sum + value, 0)])));
-  // A share of the total means something for a count or an amount: a column of no negative values that is no rate.
-  const additive = (t: number, column: string) => !RATE.test(column) && columnValues(tables[t]!, column).every((value) => value >= 0);
-  // A percentage may be read in a column of rates, or of fractions.
-  const rates = (t: number, column: string) => RATE.test(column) || columnValues(tables[t]!, column).every((value) => Math.abs(value) <= 1);
+  // Each numeric column summed up once: a sentence's numbers are compared with these, not with every cell.
+  const stats = tables.map((table, t) => new Map(numeric[t]!.map((column) => [column, columnStats(table, column)])));
+  // Each row's share of an additive column's total, sorted, for a percentage that names no row.
+  const shares = tables.map((table, t) =>
+    [...stats[t]!]
+      .flatMap(([column, stat]) => {
+        if (!stat.additive || stat.sum <= 0) return [];
+        const list = table.rows.flatMap((row, r) => {
+          const value = numberIn(row.values[column]);
+          return value === undefined ? [] : [{ share: (value / stat.sum) * 100, r, column }];
+        });
+        return list;
+      })
+      .sort((a, b) => a.share - b.share),
+  );
+  const shareSource = (t: number, r: number, column: string) => `${where(tables[t]!, tables[t]!.rows[r]!, r)} (${column}, as a share of their total)`;
 
   const rowFigures = (t: number, r: number, name: string) => (percent: boolean) => {
     const table = tables[t]!;
     const row = table.rows[r]!;
     const figures: Figure[] = [];
-    for (const column of numeric[t]!) {
+    for (const [column, stat] of stats[t]!) {
       const value = numberIn(row.values[column]);
       if (value === undefined) continue;
       const source = `${where(table, row, r)} (${column})`;
       if (!percent) figures.push({ value, source, name });
       else {
-        if (rates(t, column)) figures.push({ value: Math.abs(value) <= 1 ? value * 100 : value, source, name, percent: true });
-        const total = totals[t]!.get(column)!;
-        if (total > 0 && additive(t, column)) {
-          figures.push({ value: (value / total) * 100, source: `${where(table, row, r)} (${column}, as a share of their total)`, name, percent: true });
-        }
+        if (stat.rate) figures.push({ value: stat.fractions ? value * 100 : value, source, name, percent: true });
+        if (stat.additive && stat.sum > 0) figures.push({ value: (value / stat.sum) * 100, source: shareSource(t, r, column), name, percent: true });
       }
     }
     return figures;
@@ -122,18 +103,16 @@ export function numberSources(tables: readonly DataTable[]): NumberSources {
     const figures: Figure[] = [];
     for (const [t, table] of tables.entries()) {
       if (counts && !percent && mention.high - mention.low >= 1) figures.push({ value: table.rows.length, source: `the number of rows of ${table.url}` });
-      for (const column of numeric[t]!) {
-        const values = columnValues(table, column);
-        if (values.length === 0 || (percent && !rates(t, column))) continue;
-        const scale = percent && values.every((value) => Math.abs(value) <= 1) ? 100 : 1;
-        const sum = values.reduce((total, value) => total + value, 0);
+      for (const [column, stat] of stats[t]!) {
+        if (stat.count === 0 || (percent && !stat.rate)) continue;
+        const scale = percent && stat.fractions ? 100 : 1;
         const of = `${column} in ${table.url}`;
-        if (!percent) figures.push({ value: sum, source: `the sum of ${of}` });
+        if (!percent) figures.push({ value: stat.sum, source: `the sum of ${of}` });
         if (anyRow) {
           figures.push(
-            { value: (sum / values.length) * scale, source: `the mean of ${of}`, percent },
-            { value: Math.min(...values) * scale, source: `the smallest of ${of}`, percent },
-            { value: Math.max(...values) * scale, source: `the largest of ${of}`, percent },
+            { value: (stat.sum / stat.count) * scale, source: `the mean of ${of}`, percent },
+            { value: stat.min * scale, source: `the smallest of ${of}`, percent },
+            { value: stat.max * scale, source: `the largest of ${of}`, percent },
           );
         }
       }
@@ -157,18 +136,42 @@ export function numberSources(tables: readonly DataTable[]): NumberSources {
     aggregates(mention, anyRow, counts) {
       const found = aggregateFigures(mention, anyRow, counts).find((figure) => agrees(mention, figure.value));
       if (found || !mention.percent || !anyRow) return found;
-      // A row's share of a column's total, for any row.
-      for (const [t, table] of tables.entries()) {
-        for (let r = 0; r < table.rows.length; r++) {
-          const share = rowFigures(t, r, '')(true).find((figure) => figure.source.includes('as a share') && agrees(mention, figure.value));
-          if (share) return share;
-          if (r > 5000) break; // a share is of a few rows of a small table; a large file has no such reading
+      // A row's share of a column's total, for any row: the first share in the range that agrees.
+      const [low, high] = agreeingRange(mention);
+      for (const [t, list] of shares.entries()) {
+        let [from, to] = [0, list.length];
+        while (from < to) {
+          const middle = (from + to) >> 1;
+          if (list[middle]!.share < low) from = middle + 1;
+          else to = middle;
         }
+        const hit = list[from];
+        if (hit && hit.share <= high) return { value: hit.share, source: shareSource(t, hit.r, hit.column), percent: true };
       }
       return undefined;
     },
-    sums: () => tables.flatMap((table, t) => numeric[t]!.map((column) => ({ value: totals[t]!.get(column)!, source: `the sum of ${column} in ${table.url}` }))),
+    sums: () => tables.flatMap((table, t) => [...stats[t]!].map(([column, stat]) => ({ value: stat.sum, source: `the sum of ${column} in ${table.url}` }))),
   };
+}
+
+type ColumnStats = Readonly<{ count: number; sum: number; min: number; max: number; rate: boolean; additive: boolean; fractions: boolean }>;
+
+/**
+ * A numeric column summed up. A column of rates, shares or changes (by its name, or of fractions)
+ * holds percentages already; a share of the total means something for a column of counts or
+ * amounts: no rate, no negative value.
+ */
+function columnStats(table: DataTable, column: string): ColumnStats {
+  const values = columnValues(table, column);
+  let [sum, min, max] = [0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  for (const value of values) {
+    sum += value;
+    min = Math.min(min, value);
+    max = Math.max(max, value);
+  }
+  const fractions = values.length > 0 && values.every((value) => Math.abs(value) <= 1);
+  const named = RATE.test(column);
+  return { count: values.length, sum, min, max, fractions, rate: named || fractions, additive: !named && min >= 0 };
 }
 
 function columnValues(table: DataTable, column: string): number[] {

@@ -28,18 +28,55 @@ export type NumberMention = Readonly<{
 // A sign, digits grouped by commas, dots or spaces (no-break ones too), and decimals.
 const NUMBER = /(?<![\p{L}\p{N}_\-−/.,:])([-−]?)(\d{1,3}(?:(?:[,.]|[ \u00a0\u202f\u2009])\d{3})+|\d+)(?:([.,])(\d+))?(?![\p{N}])/gu;
 
+/** What reading a language's numbers needs, made once a language: its separators and its words as patterns. */
+type Reader = Readonly<{
+  words: NumberWords;
+  separators: Separators;
+  /** A percent, points or scale word right after the number. */
+  wordAfter: RegExp;
+  /** A qualifier that ends the text before the number. */
+  qualifierBefore: RegExp;
+  qualifierOf: ReadonlyMap<string, Qualifier>;
+}>;
+
+const readers = new Map<string, Reader>();
+
+function reader(lang: string): Reader {
+  let found = readers.get(lang);
+  if (!found) {
+    const words = numberWords(lang);
+    const alternation = (list: readonly string[]) =>
+      [...list]
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegExp)
+        .join('|');
+    const qualifierOf = new Map<string, Qualifier>();
+    for (const [qualifier, list] of Object.entries(words.qualifiers) as [Qualifier, readonly string[]][])
+      for (const word of list) qualifierOf.set(word, qualifier);
+    found = {
+      words,
+      separators: localeSeparators(lang),
+      wordAfter: new RegExp(`^[ \\u00a0\\u202f]?(${alternation([...words.percent, ...words.points, ...Object.keys(words.scales)])})(?![\\p{L}\\p{N}])`, 'iu'),
+      qualifierBefore: new RegExp(`(?<![\\p{L}])(${alternation([...qualifierOf.keys()])})[ \\u00a0\\u202f]*$`, 'iu'),
+      qualifierOf,
+    };
+    readers.set(lang, found);
+  }
+  return found;
+}
+
 /** Every number of `text`, read in language `lang`. */
 export function readNumbers(text: string, lang: string): NumberMention[] {
-  const words = numberWords(lang);
-  const separators = localeSeparators(lang);
+  const { words, separators, wordAfter, qualifierBefore, qualifierOf } = reader(lang);
   const mentions: NumberMention[] = [];
   for (const match of text.matchAll(NUMBER)) {
     const [whole, sign = '', integer = '', decimalMark, decimals] = match;
     const start = match.index;
     let end = start + whole.length;
     const parsed = parseDigits(integer, decimalMark, decimals, separators);
-    const after = text.slice(end);
-    const before = text.slice(0, start);
+    // The words on either side: a scale, a percent sign, a qualifier, a month.
+    const after = text.slice(end, end + 40);
+    const before = text.slice(Math.max(0, start - 60), start);
     let not: NumberMention['not'];
     if (!parsed) not = 'unreadable';
     let { value = 0, step = 1 } = parsed ?? {};
@@ -48,7 +85,8 @@ export function readNumbers(text: string, lang: string): NumberMention[] {
     // What follows: a percent sign or word, a scale word, a letter that makes it an ordinal.
     let percent = false;
     const percentSign = /^[ \u00a0\u202f]?%/.exec(after);
-    const word = wordAfter(after, [...words.percent, ...words.points, ...Object.keys(words.scales)]);
+    const found = wordAfter.exec(after);
+    const word = found ? { word: found[1]!.toLowerCase(), length: found[0].length } : undefined;
     if (percentSign) {
       percent = true;
       end += percentSign[0].length;
@@ -77,7 +115,8 @@ export function readNumbers(text: string, lang: string): NumberMention[] {
       else if (isDate(before, after, lang)) not = 'date';
       else if (!percent && !word && !decimalMark && /^\d{4}$/.test(integer) && value >= 1000 && value <= 2100) not = 'year';
     }
-    const qualified = qualifierBefore(before, words.qualifiers);
+    const qualifying = qualifierBefore.exec(before);
+    const qualified = qualifying && { qualifier: qualifierOf.get(qualifying[1]!.toLowerCase())!, written: qualifying[0] };
     mentions.push({
       start,
       end,
@@ -143,29 +182,6 @@ function attached(after: string, words: NumberWords): { factor: number; length: 
   const match = /^(\p{L}{1,3})(?![\p{L}\p{N}])/u.exec(after);
   const factor = match ? words.attached[match[1]!.toLowerCase()] : undefined;
   return factor ? { factor, length: match![0].length } : undefined;
-}
-
-/** A word of `words` right after the number (after a space, or none), and how many characters it takes. */
-function wordAfter(after: string, words: readonly string[]): { word: string; length: number } | undefined {
-  const lower = after.toLowerCase();
-  for (const word of [...words].sort((a, b) => b.length - a.length)) {
-    const match = new RegExp(`^[ \\u00a0\\u202f]?${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'u').exec(lower);
-    if (match) return { word, length: match[0].length };
-  }
-  return undefined;
-}
-
-/** The qualifier that ends the text before a number, if any, and the number with it as written ("plus de 5 millions"). */
-function qualifierBefore(before: string, qualifiers: Readonly<Record<Qualifier, readonly string[]>>): { qualifier: Qualifier; written: string } | undefined {
-  const lower = before.toLowerCase();
-  let best: { qualifier: Qualifier; length: number } | undefined;
-  for (const [qualifier, words] of Object.entries(qualifiers) as [Qualifier, readonly string[]][]) {
-    for (const word of words) {
-      const match = new RegExp(`(?<![\\p{L}])${escapeRegExp(word)}[ \\u00a0\\u202f]*$`, 'u').exec(lower);
-      if (match && (!best || match[0].length > best.length)) best = { qualifier, length: match[0].length };
-    }
-  }
-  return best && { qualifier: best.qualifier, written: before.slice(before.length - best.length) };
 }
 
 function escapeRegExp(text: string): string {
