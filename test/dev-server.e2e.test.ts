@@ -92,11 +92,21 @@ describe('npm run dev', () => {
       expect(html).toContain('Who was told to leave'); // the last good page, under the overlay
       expect(logged).toContain('article.md:6:1: front matter "date" must be a date written YYYY-MM-DD');
 
+      // A number the data contradicts is shown the same way.
+      writeFileSync(article, good.replace('In total, 3,685 households', 'In total, more than 4,000 households'));
+      expect(await events.next()).toBe('page');
+      const contradicted = await (await fetch(server.url)).text();
+      const line = 'article.md:10:187: "more than 4,000" as a total, but the sum of households in data/warnings.csv says 3685';
+      expect(contradicted).toContain(line.replace(/"/g, '&#34;'));
+      expect(logged).toContain(line);
+
       writeFileSync(article, good);
       expect(await events.next()).toBe('page');
       const fixed = await fetch(server.url);
       expect(fixed.status).toBe(200);
       expect(await fixed.text()).not.toContain('briefing-errors');
+      // The terminal says how many numbers the data verified, as the build does.
+      expect(logged.at(-1)).toMatch(/^page rendered in \d+ ms; numbers: \d+ verified against the data, 0 contradicted, \d+ unchecked$/);
     } finally {
       await events.close();
     }
