@@ -5,6 +5,7 @@ import { textUnits } from '../pipeline/article/text-units.js';
 import { checkNumbers, summarizeNumbers } from '../pipeline/data/check-numbers.js';
 import { type DataTable, numberSources } from '../pipeline/data/number-sources.js';
 
+// The seed's figures: 5.3 million users in all.
 const users: DataTable = {
   url: 'data/users.csv',
   columns: ['country', 'users'],
@@ -12,6 +13,12 @@ const users: DataTable = {
     ['États-Unis', 2_000_000],
     ['Royaume-Uni', 800_000],
     ['Inde', 700_000],
+    ['Canada', 400_000],
+    ['Australie', 300_000],
+    ['France', 300_000],
+    ['Allemagne', 200_000],
+    ['Brésil', 200_000],
+    ['Japon', 100_000],
     ['Autres pays (24)', 300_000],
   ].map(([country, count], index) => ({ line: index + 2, values: { country, users: String(count) } })),
 };
@@ -39,19 +46,21 @@ describe('checkNumbers', () => {
     expect(check('Le Royaume-Uni compte 850,000 utilisateurs bloqués.')).toEqual([
       '8:23 contradicted 850,000: "850,000" for "Royaume-Uni", but data/users.csv:3 (users) says 800000',
     ]);
-    // A share of the total, beside a country: 700,000 of 3.8 million is 18.4 %.
-    expect(check('L’Inde : 700,000 utilisateurs, soit 18 % du total.')[1]).toBe('8:37 verified 18 %: data/users.csv:4 (users, as a share of their total)');
-    expect(check('L’Inde : 700,000 utilisateurs, soit 25 % du total.')[1]).toMatch(/^8:37 contradicted 25 %: "25 %" for "Inde", but .* says 18\.4 %$/);
+    // A share of the total, beside a country: 700,000 of 5.3 million is 13.2 %.
+    expect(check('L’Inde : 700,000 utilisateurs, soit 13 % du total.')[1]).toBe('8:37 verified 13 %: data/users.csv:4 (users, as a share of their total)');
+    expect(check('L’Inde : 700,000 utilisateurs, soit 20 % du total.')[1]).toBe(
+      '8:37 contradicted 20 %: "20 %" for "Inde", but data/users.csv:4 (users, as a share of their total) says 13.2 %',
+    );
   });
 
   it('verifies aggregates within the precision written and as the qualifier says', () => {
-    expect(check('Plus de 3 millions d’utilisateurs dans 4 pays.')).toEqual([
-      '8:9 verified 3 millions: the sum of users in data/users.csv',
-      '8:40 verified 4: the number of rows of data/users.csv',
+    expect(check('Plus de 5 millions d’utilisateurs dans 10 pays.')).toEqual([
+      '8:9 verified 5 millions: the sum of users in data/users.csv',
+      '8:40 verified 10: the number of rows of data/users.csv',
     ]);
-    expect(check('About 4 million users in all.', 'en')).toEqual(['8:7 verified 4 million: the sum of users in data/users.csv']);
+    expect(check('About 5 million users in all.', 'en')).toEqual(['8:7 verified 5 million: the sum of users in data/users.csv']);
     expect(check('More than 6 million users in total.', 'en')).toEqual([
-      '8:11 contradicted 6 million: "More than 6 million" as a total, but the sum of users in data/users.csv says 3800000',
+      '8:11 contradicted 6 million: "More than 6 million" as a total, but the sum of users in data/users.csv says 5300000',
     ]);
   });
 
