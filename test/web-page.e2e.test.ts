@@ -74,6 +74,23 @@ function measureCard(): { chart: boolean; smallest: number; lastLine: number } {
   return { chart, smallest, lastLine: tops.filter((top) => Math.abs(top - last) < 2).length };
 }
 
+/** A share page written into a built site, then shown in each format in turn, as the build takes the images. */
+async function inEachFormat(out: string, name: string, html: string, check: (page: Page, format: (typeof SHARE_FORMATS)[number]) => Promise<void>) {
+  writeFileSync(join(out, name), html);
+  cpSync(join(ROOT, 'templates', 'social.css'), join(out, 'assets', 'social.css'));
+  const page = await sites.browser().newPage();
+  try {
+    for (const format of SHARE_FORMATS) {
+      await page.setViewport({ width: format.width, height: format.height });
+      if (format === SHARE_FORMATS[0]) await page.goto(pathToFileURL(join(out, name)).href, { waitUntil: 'load' });
+      await page.evaluate(`showFormat(${JSON.stringify(format.name)})`);
+      await check(page, format);
+    }
+  } finally {
+    await page.close();
+  }
+}
+
 const pageUrl = (out: string) => pathToFileURL(join(out, 'index.html')).href;
 
 describe('the web page of an article updated since it was published', () => {
@@ -164,7 +181,9 @@ describe.each(sites.all.map((site) => [site.title, site.out, site] as const))('t
     page.on('requestfailed', (request) => failed.push(request.url()));
     try {
       await page.setViewport({ width, height: 900 });
-      await page.goto(pageUrl(out), { waitUntil: 'networkidle0' });
+      // Loaded, fonts included: the page asks for nothing more (no lazy image, no script that fetches).
+      await page.goto(pageUrl(out), { waitUntil: 'load' });
+      await page.evaluate('document.fonts.ready.then(() => true)');
       expect(failed).toEqual([]);
       const root = pathToFileURL(out).href;
       for (const url of loaded) expect(url.startsWith(`${root}/`), url).toBe(true);
@@ -340,23 +359,12 @@ describe('the share images', () => {
         chart: { svg: column, phone } as unknown as RenderedChart,
         figure: figure ?? undefined,
       });
-      writeFileSync(join(site.out, 'share-check.html'), html);
-      cpSync(join(ROOT, 'templates', 'social.css'), join(site.out, 'assets', 'social.css'));
-      const page = await sites.browser().newPage();
-      try {
-        for (const format of SHARE_FORMATS) {
-          await page.setViewport({ width: format.width, height: format.height });
-          if (format === SHARE_FORMATS[0]) await page.goto(pathToFileURL(join(site.out, 'share-check.html')).href, { waitUntil: 'load' });
-          const seen = (await page.evaluate(`showFormat(${JSON.stringify(format.name)}).then(() => (${measureCard.toString()})())`)) as ReturnType<
-            typeof measureCard
-          >;
-          if (seen.chart) expect((seen.smallest * 500) / format.width, `${format.file}: chart text in a feed`).toBeGreaterThanOrEqual(7.5);
-          if (site.name === 'seed' && format.name === 'wide') expect(seen.chart, 'the seed’s ranking on social.png').toBe(true);
-          expect(seen.lastLine, `${format.file}: words on the title's last line`).toBeGreaterThanOrEqual(2);
-        }
-      } finally {
-        await page.close();
-      }
+      await inEachFormat(site.out, 'share-check.html', html, async (page, format) => {
+        const seen = (await page.evaluate(`(${measureCard.toString()})()`)) as ReturnType<typeof measureCard>;
+        if (seen.chart) expect((seen.smallest * 500) / format.width, `${format.file}: chart text in a feed`).toBeGreaterThanOrEqual(7.5);
+        if (site.name === 'seed' && format.name === 'wide') expect(seen.chart, 'the seed’s ranking on social.png').toBe(true);
+        expect(seen.lastLine, `${format.file}: words on the title's last line`).toBeGreaterThanOrEqual(2);
+      });
     },
   );
 
@@ -364,24 +372,15 @@ describe('the share images', () => {
     const site = sites.all.find((candidate) => candidate.name === 'german')!;
     const meta = parseYaml(readFileSync(join(site.content, 'article.md'), 'utf8').split(/^---$/m)[1]!) as FrontMatter;
     const html = renderSocial(readFileSync(join(ROOT, 'templates', 'social.html'), 'utf8'), meta, { format: 'wide', chart: undefined, figure: undefined });
-    writeFileSync(join(site.out, 'stamp-check.html'), html);
-    cpSync(join(ROOT, 'templates', 'social.css'), join(site.out, 'assets', 'social.css'));
-    const page = await sites.browser().newPage();
-    try {
-      for (const format of SHARE_FORMATS) {
-        await page.setViewport({ width: format.width, height: format.height });
-        if (format === SHARE_FORMATS[0]) await page.goto(pathToFileURL(join(site.out, 'stamp-check.html')).href, { waitUntil: 'load' });
-        const stamp = (await page.evaluate(
-          `showFormat(${JSON.stringify(format.name)}).then(() => { const box = document.querySelector('.dateline .updated').getBoundingClientRect(); return { text: document.querySelector('.dateline .updated').textContent, right: box.right, bottom: box.bottom, height: box.height }; })`,
-        )) as { text: string; right: number; bottom: number; height: number };
-        expect(stamp.text, format.file).toBe('Aktualisiert am 20. März 2026');
-        expect(stamp.height, format.file).toBeGreaterThan(20);
-        expect(stamp.right, format.file).toBeLessThanOrEqual(format.width);
-        expect(stamp.bottom, format.file).toBeLessThanOrEqual(format.height);
-      }
-    } finally {
-      await page.close();
-    }
+    await inEachFormat(site.out, 'stamp-check.html', html, async (page, format) => {
+      const stamp = (await page.evaluate(
+        `(() => { const box = document.querySelector('.dateline .updated').getBoundingClientRect(); return { text: document.querySelector('.dateline .updated').textContent, right: box.right, bottom: box.bottom, height: box.height }; })()`,
+      )) as { text: string; right: number; bottom: number; height: number };
+      expect(stamp.text, format.file).toBe('Aktualisiert am 20. März 2026');
+      expect(stamp.height, format.file).toBeGreaterThan(20);
+      expect(stamp.right, format.file).toBeLessThanOrEqual(format.width);
+      expect(stamp.bottom, format.file).toBeLessThanOrEqual(format.height);
+    });
   });
 
   it('refuse a title that cannot fit at a readable size', async () => {

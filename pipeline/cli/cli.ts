@@ -1,9 +1,10 @@
 // `npm run build:report`: the command line, its reports built with one browser, each failure told
 // in one line with its exit status.
 import { availableParallelism, constants } from 'node:os';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { type StartedBrowser, startBrowser } from '../browser/index.js';
 import { ContentError, EnvironmentError, EXIT_CONTENT, EXIT_ENVIRONMENT, explainProblem, firstLine, formatProblem } from '../problems/errors.js';
+import { claimOutput } from '../report/claim-output.js';
 import { type CliOptions, parseArgs, type ReportJob, USAGE } from './parse-args.js';
 
 // Ctrl-C, kill, a closed terminal: exit through the 'exit' handlers, which kill the browser
@@ -23,6 +24,19 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
 
+  // An output folder the build may not replace is refused at once, before the browser starts.
+  const jobs: ReportJob[] = [];
+  const statuses: number[] = [];
+  for (const job of options.reports) {
+    try {
+      claimOutput(resolve(job.outDir), resolve(job.contentDir));
+      jobs.push(job);
+    } catch (error) {
+      statuses.push(reportFailure(error, options, job));
+    }
+  }
+  if (jobs.length === 0) return Math.max(...statuses);
+
   // The browser first: it boots while the pipeline's modules load and the charts render.
   let browser: StartedBrowser;
   try {
@@ -34,8 +48,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const { buildReport } = await import('../report/index.js');
     // Reports run two (or as many as there are cores) at a time: one's charts render while
     // another's pages print.
-    const queue = [...options.reports];
-    const statuses: number[] = [];
+    const queue = [...jobs];
     // The browser ends as soon as the last report is done with it, while that report is
     // still finishing its PDF and writing its output.
     let printing = queue.length;
