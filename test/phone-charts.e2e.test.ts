@@ -225,7 +225,7 @@ describe('a chart as a standalone SVG', () => {
     const fences = [...readFileSync(join(site.content, 'article.md'), 'utf8').matchAll(/^```vega-lite(?:[ \t]+id=([\w-]+))?/gm)];
     return fences.map((fence, index) => [site.name, fence[1] ?? `chart-${index + 1}`, site.out] as const);
   });
-  it.each(charts)('draws the same with its embedded glyphs as in a page that has the report’s fonts (%s: %s)', async (_site, id, out) => {
+  it.concurrent.each(charts)('draws the same with its embedded glyphs as in a page that has the report’s fonts (%s: %s)', async (_site, id, out) => {
     const file = readFileSync(join(out, 'charts', `${id}.svg`), 'utf8');
     const size = /<svg[^>]* width="([\d.]+)" height="([\d.]+)"/.exec(file)!;
     const [width, height] = [Math.ceil(Number(size[1])), Math.ceil(Number(size[2]))] as const;
@@ -233,20 +233,21 @@ describe('a chart as a standalone SVG', () => {
     const bare = file.replace(/<style>@font-face[^<]*<\/style>/, '');
     expect(bare.length).toBeLessThan(file.length);
     const pages = join(out, 'charts');
-    writeFileSync(join(pages, 'bare.svg'), bare);
+    // Files of the chart's own: the charts are painted side by side.
+    writeFileSync(join(pages, `${id}-bare.svg`), bare);
     writeFileSync(
-      join(pages, 'with-fonts.html'),
+      join(pages, `${id}-with-fonts.html`),
       `<!DOCTYPE html><html lang="en"><title>t</title><link rel="stylesheet" href="../assets/fonts.css"><body style="margin:0"><style>svg { display: block; }</style>${bare.replace(/^<\?xml[^>]*>\n/, '')}</body></html>`,
     );
     try {
       const alone = await paint(pathToFileURL(join(pages, `${id}.svg`)).href, width, height);
-      const inPage = await paint(pathToFileURL(join(pages, 'with-fonts.html')).href, width, height);
-      const fallback = await paint(pathToFileURL(join(pages, 'bare.svg')).href, width, height);
+      const inPage = await paint(pathToFileURL(join(pages, `${id}-with-fonts.html`)).href, width, height);
+      const fallback = await paint(pathToFileURL(join(pages, `${id}-bare.svg`)).href, width, height);
       expect(differing(fallback, inPage)).toBeGreaterThan(0.002);
       expect(differing(alone, inPage)).toBeLessThan(0.001);
     } finally {
-      rmSync(join(pages, 'bare.svg'));
-      rmSync(join(pages, 'with-fonts.html'));
+      rmSync(join(pages, `${id}-bare.svg`));
+      rmSync(join(pages, `${id}-with-fonts.html`));
     }
   });
 });

@@ -112,9 +112,9 @@ describe('the web page of an article updated since it was published', () => {
 });
 
 describe.each(sites.all.map((site) => [site.title, site.out, site] as const))('the web page of %s', (_name, out, site) => {
+  // Dark mode at a phone's width, where the page is read most; a chart's drawing keeps its white card in dark mode at any width.
   it.concurrent.each([
     ['light', 1280],
-    ['dark', 1280],
     ['light', 375],
     ['dark', 375],
   ] as const)('has no accessibility violation (axe-core, WCAG 2.2 AA) in %s mode at %i px', async (scheme, width) => {
