@@ -8,6 +8,7 @@ import { type CheckedNumber, checkNumbers } from './check-numbers.js';
 import { collectDataUrls, type DataLoader, resolveContentUrl } from './load-chart-data.js';
 import { type DataTable, type NumberSources, numberSources } from './number-sources.js';
 import { readCsv } from './read-csv.js';
+import { readTable } from './read-table.js';
 
 /** Every number of the article's text, checked; each contradicted one is an error on `article`. */
 export async function checkArticleNumbers(parsed: ParsedArticle, article: VFile, contentDir: string, loader: DataLoader): Promise<CheckedNumber[]> {
@@ -42,26 +43,22 @@ async function loadNumberSources(fences: readonly string[], figureFiles: readonl
     const resolved = resolveContentUrl(url, contentDir, 'chart data');
     // A map's atlas holds shapes, not the article's figures.
     if (!resolved.ok || resolved.relative.startsWith('world-atlas:')) continue;
-    const table = readTable(url, await loader.file(resolved.path), loader.lang);
+    const table = tableOf(url, await loader.file(resolved.path), loader.lang);
     if (table) tables.push(table);
   }
   return numberSources(tables);
 }
 
-/** A CSV with the line of each row; a JSON list of rows, whose lines are not known. Unreadable data (told by its own check) is left out. */
-function readTable(url: string, text: string, lang: string): DataTable | undefined {
+/** A CSV with the line of each row; a JSON list of rows (read as the charts' tables are), whose lines are not known. Unreadable data (told by its own check) is left out. */
+function tableOf(url: string, text: string, lang: string): DataTable | undefined {
   if (/\.csv$/i.test(url)) {
     const table = readCsv(text, lang);
     if ('problem' in table) return undefined;
     return { url, columns: table.columns, rows: table.records.map((record) => ({ line: record.line, values: record.values })) };
   }
-  try {
-    const rows = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-    if (!Array.isArray(rows)) return undefined;
-    const objects = rows.filter((row): row is Record<string, unknown> => typeof row === 'object' && row !== null && !Array.isArray(row));
-    const columns = [...new Set(objects.flatMap((row) => Object.keys(row)))];
-    return { url, columns, rows: objects.map((values) => ({ line: undefined, values })) };
-  } catch {
-    return undefined;
-  }
+  const rows = readTable(text, url, lang);
+  if (typeof rows === 'string') return undefined;
+  const objects = rows.filter((row) => typeof row === 'object' && row !== null && !Array.isArray(row));
+  const columns = [...new Set(objects.flatMap((row) => Object.keys(row)))];
+  return { url, columns, rows: objects.map((values) => ({ line: undefined, values })) };
 }

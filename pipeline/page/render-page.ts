@@ -5,7 +5,6 @@ import Mustache from 'mustache';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import type { FrontMatter } from '../article/read-front-matter.js';
-import { latestUpdate } from '../article/updates.js';
 import type { RenderedChart } from '../charts/types.js';
 import type { KeyFigure } from '../data/compute-key-figures.js';
 import { formatDate, localStrings, ogLocale } from '../language/localize.js';
@@ -38,7 +37,7 @@ export function renderPage(
     canonical: meta.url,
     ogImage,
     imageAlt: extras.imageAlt ?? meta.description,
-    jsonLd: jsonLd(meta, ogImage),
+    jsonLd: jsonLd(meta, ogImage, updates?.modified),
     ogLocale: ogLocale(meta.lang),
     dateText: formatDate(meta.date, meta.lang),
     // The numbers side by side first, then each phrase on its row: no number left alone between two rows.
@@ -110,14 +109,14 @@ function shown(meta: FrontMatter): Readonly<{ title: string; subtitle?: string; 
 }
 
 /** schema.org NewsArticle, for search engines; made safe to sit inside a <script> element. */
-function jsonLd(meta: FrontMatter, image: string): string {
+function jsonLd(meta: FrontMatter, image: string, modified: string | undefined): string {
   const article = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: meta.title,
     description: meta.description,
     datePublished: meta.date,
-    ...(meta.updates?.length ? { dateModified: latestUpdate(meta.updates)!.date } : {}),
+    ...(modified ? { dateModified: modified } : {}),
     inLanguage: meta.lang,
     image: [image],
     ...(meta.author ? { author: [{ '@type': 'Person', name: meta.author }] } : {}),
