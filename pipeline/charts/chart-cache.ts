@@ -121,9 +121,12 @@ export function defaultChartCache(env: NodeJS.ProcessEnv): ChartCache | undefine
   return root ? diskChartCache(join(root, 'node_modules', '.cache', 'briefing', 'charts')) : undefined;
 }
 
-/** The key of a chart in the cache: its code, folder, id, place, language, fence and the bytes of its data. */
+/**
+ * The key of a chart in the cache: its code, id, place, language, fence and the bytes of its
+ * data. Not the folder's path: a copy of the article elsewhere reuses its drawings.
+ */
 export async function cacheKey(spec: unknown, chart: ChartSource, context: ChartContext, loader: DataLoader): Promise<string> {
-  const hash = createHash('sha256').update(JSON.stringify([codeVersion(), context.contentDir, chart.id, chart.index, context.lang, chart.body]));
+  const hash = createHash('sha256').update(JSON.stringify([codeVersion(), chart.id, chart.index, context.lang, chart.body]));
   for (const url of collectDataUrls(spec).sort()) {
     const resolved = resolveContentUrl(url, context.contentDir, 'chart data');
     hash.update('\0').update(url).update('\0');

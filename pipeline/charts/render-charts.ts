@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import type { ChartSource } from '../article/parse-article.js';
 import { checkCsv } from '../data/check-csv.js';
 import { checkJson } from '../data/check-json.js';
-import { collectDataUrls, collectQuantitativeFields, createDataLoader, type DataLoader, resolveContentUrl } from '../data/load-chart-data.js';
+import { type ChartData, collectDataUrls, collectQuantitativeFields, createDataLoader, type DataLoader, resolveContentUrl } from '../data/load-chart-data.js';
 import { addError, addWarning, type Place } from '../problems/problems.js';
 import { cacheKey } from './chart-cache.js';
 import { chartDrawer } from './chart-drawer.js';
@@ -43,7 +43,7 @@ async function renderChart(chart: ChartSource, context: ChartContext, loader: Da
   const cached = key ? await context.cache!.get(key) : undefined;
   if (cached) {
     warnIfUntitled(cached, article, at);
-    return { ...cached.chart, svg: structuredClone(cached.chart.svg) };
+    return { ...cached.chart, data: here(cached.chart.data, context.contentDir), svg: structuredClone(cached.chart.svg) };
   }
 
   // The spec is checked against vega-lite's rules and schema, then drawn if it and its data pass.
@@ -52,6 +52,12 @@ async function renderChart(chart: ChartSource, context: ChartContext, loader: Da
   warnIfUntitled(drawn, article, at);
   if (key) await context.cache!.set(key, { chart: { ...drawn.chart, svg: structuredClone(drawn.chart.svg) }, untitled: drawn.untitled });
   return drawn.chart;
+}
+
+/** A cached chart's data file, found in this content folder: the entry may have been drawn from a copy of it elsewhere. */
+function here(data: ChartData | undefined, contentDir: string): ChartData | undefined {
+  const resolved = data && resolveContentUrl(data.url, contentDir, 'chart data');
+  return data && resolved?.ok ? { ...data, path: resolved.path } : undefined;
 }
 
 function warnIfUntitled({ chart, untitled }: DrawnChart, article: VFile, at: Place): void {
