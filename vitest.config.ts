@@ -17,7 +17,7 @@ export default defineConfig({
       },
       // Each end-to-end file builds reports with its own Chromium; on a small machine they
       // run faster one after the other than fighting for the same cores.
-      { extends: true, test: { name: 'e2e', include: ['test/**/*.e2e.test.ts'], fileParallelism: false, sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'e2e', include: ['test/**/*.e2e.test.ts'], maxWorkers: 2, sequence: { groupOrder: 1 } } },
     ],
   },
 });
