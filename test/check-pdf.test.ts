@@ -24,7 +24,7 @@ const roomy = { maxPages: 10, maxBytes: 1024 * 1024 };
 describe('checkPdf', () => {
   it('refuses a font that is not embedded', async () => {
     const report = checkPdf(await pdfWith(2, StandardFonts.Helvetica), roomy);
-    expect(report.errors).toEqual(['font Helvetica is not embedded']);
+    expect(report.errors).toEqual(['font Helvetica is not embedded (PDF/UA-1 31-009)']);
   });
 
   it('refuses too many pages and too many bytes', async () => {

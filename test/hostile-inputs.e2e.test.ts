@@ -224,6 +224,13 @@ const ROWS: Row[] = [
     status: 0,
     line: 'article.md:5:1: warning: front matter "lang": "xx-invalid" is not a language this machine knows: numbers, dates and words will be written as in English',
   },
+  {
+    name: 'a heading that skips a level, which would leave a hole in the outline of the page and of the PDF',
+    spoil: ({ article }) => article.replace('## How the river rose', '#### How the river rose'),
+    status: 0,
+    line: 'article.md:12:1: warning: a #### heading after the title skips a level: it is published as ##',
+    notInPage: '<h4',
+  },
   // Numbers the data contradicts (issue 17's cases in an English article; the French ones are in numbers.e2e).
   {
     name: 'a total the data contradicts',

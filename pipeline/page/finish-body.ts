@@ -17,14 +17,27 @@ export function finishBody(tree: Root, lang: string): Readonly<{ page: Root; pri
   return { page, print };
 }
 
-/** What paper has no use for: the phone drawings of the charts, and the code that embeds them. */
+/**
+ * What paper has no use for: the phone drawings of the charts, and the code that embeds them.
+ * The links of a chart's marks (its href channel) are kept as plain drawing: in a PDF they
+ * would lead to the build's own folder, and a link inside a figure has no tag of its own.
+ */
 function rehypeScreenOnly() {
   return (tree: Root): void => {
     visit(tree, 'element', (node: Element, index, parent) => {
       const classes = [node.properties.className ?? []].flat();
+      if (node.tagName === 'svg') unwrapLinks(node);
       if (!parent || index === undefined || !(classes.includes('chart-phone') || classes.includes('chart-embed'))) return;
       parent.children.splice(index, 1);
       return [SKIP, index];
     });
   };
+}
+
+function unwrapLinks(svg: Element): void {
+  visit(svg, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'a' || !parent || index === undefined) return;
+    parent.children.splice(index, 1, ...node.children);
+    return [SKIP, index];
+  });
 }

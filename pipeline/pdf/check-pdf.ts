@@ -4,9 +4,11 @@ import { toString as textOf } from 'hast-util-to-string';
 import { PDFArray, PDFDict, PDFName } from 'pdf-lib';
 import { visit } from 'unist-util-visit';
 import type { FinishedPdf } from './finish-pdf.js';
+import { checkContent } from './pdfua-content.js';
+import { checkAnnotations, checkCatalog, checkStructure, type UaFailure } from './pdfua-structure.js';
 
 export type PdfBudget = Readonly<{ maxPages: number; maxBytes: number }>;
-export type PdfReport = Readonly<{ errors: string[]; warnings: string[]; pages: number }>;
+export type PdfReport = Readonly<{ errors: string[]; warnings: string[]; pages: number; accessibility: readonly UaFailure[] }>;
 
 /** Fonts a system falls back to when the report's fonts lack a character. */
 const FALLBACK_FONTS = /DejaVu|Liberation|FreeSans|FreeSerif|Noto|Arial|Helvetica|Times|Courier/i;
@@ -37,7 +39,7 @@ export function checkPdf(pdf: FinishedPdf, budget: PdfBudget): PdfReport {
     const font = descendant ? (context.lookupMaybe(descendant, PDFDict) ?? object) : object;
     const descriptor = context.lookupMaybe(font.get(PDFName.of('FontDescriptor')), PDFDict);
     const embedded = ['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor?.has(PDFName.of(key)));
-    if (!embedded) errors.push(`font ${name} is not embedded`);
+    if (!embedded) errors.push(`font ${name} is not embedded (PDF/UA-1 31-009)`);
     if (FALLBACK_FONTS.test(name)) fallbacks.add(name.replace(/^[A-Z]{6}\+/, ''));
   }
   for (const name of fallbacks) warnings.push(`some text was set in the system font ${name}: the report's fonts lack some of its characters`);
@@ -48,7 +50,21 @@ export function checkPdf(pdf: FinishedPdf, budget: PdfBudget): PdfReport {
   if (byteLength > budget.maxBytes) {
     errors.push(`the PDF weighs ${kib(byteLength)}, over its budget of ${kib(budget.maxBytes)}`);
   }
-  return { errors: [...new Set(errors)], warnings, pages };
+  return { errors: [...new Set(errors)], warnings, pages, accessibility: checkPdfUa(document) };
+}
+
+/**
+ * The conditions of PDF/UA-1 that can be decided from the file (the Matterhorn Protocol's
+ * machine-checkable failure conditions the build's PDFs can meet or fail), in checkpoint order.
+ */
+export function checkPdfUa(document: FinishedPdf['document']): UaFailure[] {
+  const failures = [...checkCatalog(document), ...checkStructure(document), ...checkAnnotations(document), ...checkContent(document)];
+  return failures.sort((a, b) => (a.checkpoint < b.checkpoint ? -1 : a.checkpoint > b.checkpoint ? 1 : (a.page ?? 0) - (b.page ?? 0)));
+}
+
+/** A failure in one line: its checkpoint, its page, and what failed. */
+export function formatUaFailure(failure: UaFailure): string {
+  return `${failure.checkpoint}${failure.page ? ` (page ${failure.page})` : ''}: ${failure.message}`;
 }
 
 function kib(bytes: number): string {

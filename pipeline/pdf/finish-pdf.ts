@@ -6,7 +6,9 @@ import { visit } from 'unist-util-visit';
 import type { FrontMatter } from '../article/read-front-matter.js';
 import { latestUpdate } from '../article/updates.js';
 import { updateWords } from '../language/update-words.js';
+import { repairTags } from './repair-tags.js';
 import { stabilizeStructureIds } from './stable-structure-ids.js';
+import { setXmp } from './xmp.js';
 
 const PRODUCER = 'briefing';
 
@@ -43,6 +45,7 @@ export async function finishPdf(
 function finishDocument(document: PDFDocument, meta: FrontMatter, text: Readonly<{ article: string; body: Root }>, env: NodeJS.ProcessEnv = process.env): void {
   setMetadata(document, meta, env);
   repairToUnicode(document, text.article);
+  repairTags(document, linkTexts(text.body));
   // The list of updates, after the body, has a heading of its own.
   const updates = meta.updates?.length ? [updateWords(meta.lang).heading] : [];
   repairOutline(document, [meta.title, ...headingTexts(text.body), ...updates]);
@@ -84,7 +87,20 @@ function setMetadata(document: PDFDocument, meta: FrontMatter, env: NodeJS.Proce
   document.setCreationDate(date);
   // The latest update or correction is the document's last change.
   const latest = latestUpdate(meta.updates);
-  document.setModificationDate(latest && !epoch ? new Date(`${latest.date}T00:00:00Z`) : date);
+  const modified = latest && !epoch ? new Date(`${latest.date}T00:00:00Z`) : date;
+  document.setModificationDate(modified);
+  // The same, as XMP, with the claim of PDF/UA-1.
+  setXmp(document, {
+    title: meta.title,
+    description: meta.description,
+    language: meta.lang,
+    creators: meta.author ? [meta.author] : [],
+    keywords: meta.keywords ?? [],
+    created: date,
+    modified,
+    creatorTool: PRODUCER,
+    producer: `${PRODUCER} (Chromium, pdf-lib)`,
+  });
 }
 
 /** Rewrites a font's glyph → character map where the article never uses the character the PDF names. */
@@ -105,6 +121,17 @@ function repairToUnicode(document: PDFDocument, articleText: string): void {
     if (repaired === cmap) continue;
     document.context.assign(reference, document.context.flateStream(repaired));
   }
+}
+
+/** Each link's text by its href, to describe its annotation in the PDF. */
+function linkTexts(body: Root): Map<string, string> {
+  const links = new Map<string, string>();
+  visit(body, 'element', (node) => {
+    const href = node.tagName === 'a' ? node.properties.href : undefined;
+    const words = textOf(node).replace(/\s+/g, ' ').trim();
+    if (typeof href === 'string' && words && !links.has(href)) links.set(href, words);
+  });
+  return links;
 }
 
 /** The text of the body's headings, in order. */

@@ -5,6 +5,7 @@ import { type BrowserSession, browserTimeouts, overflowProblem, SHARE_FORMATS, s
 import { defaultChartCache } from '../charts/chart-cache.js';
 import type { ChartCache, ChartDrawer } from '../charts/types.js';
 import type { CheckedNumber } from '../data/check-numbers.js';
+import { formatUaFailure } from '../pdf/check-pdf.js';
 import { ContentError, EnvironmentError } from '../problems/errors.js';
 import { addError, addWarning, allMessages, hasErrors } from '../problems/problems.js';
 import { claimOutput } from './claim-output.js';
@@ -120,6 +121,10 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     for (const warning of check.warnings) addWarning(article, `report.pdf: ${warning}`, undefined, 'pdf-check');
     const fontErrors = check.errors.filter((error) => error.startsWith('font '));
     if (fontErrors.length > 0) throw new EnvironmentError(`report.pdf failed its check: ${fontErrors.join('; ')}`);
+    // A PDF that fails PDF/UA-1 is the build's fault, not the article's: it is never published.
+    if (check.accessibility.length > 0) {
+      throw new EnvironmentError(`report.pdf fails PDF/UA-1: ${check.accessibility.map(formatUaFailure).join('; ')}`);
+    }
     for (const error of check.errors) addError(article, `report.pdf failed its check: ${error}`, undefined, 'pdf-check');
     if (hasErrors(files())) throw new ContentError(allMessages(files()));
     await time('write', async () => {

@@ -1,0 +1,122 @@
+// Chromium's tagged PDF, brought to PDF/UA-1 where it falls short: the figure that only wraps
+// a chart, list items without a body, links without a description, and content that no tag owns.
+import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFRef } from 'pdf-lib';
+import { markArtifacts, pageContent, readOperations, writeOperations } from './content-stream.js';
+import { markBreakHyphens } from './soft-hyphens.js';
+import { alternateText, type StructureElement, structureElements } from './structure-tree.js';
+import { pageFonts } from './text-codes.js';
+
+const S = PDFName.of('S');
+
+/**
+ * Repairs the structure tree and the pages' content; `links` gives each link's text by its
+ * href (an address, or `#id` within the document), to describe its annotation.
+ */
+export function repairTags(document: PDFDocument, links: ReadonlyMap<string, string>): void {
+  const elements = structureElements(document);
+  if (elements.length === 0) return;
+  for (const element of elements) {
+    if (element.type === 'Figure' && !alternateText(element) && hasFigureWithText(element)) element.dict.set(S, PDFName.of('Div'));
+    if (element.type === 'LI') giveBody(document, element);
+  }
+  mapNewerTypes(document, elements);
+  describeLinks(document, links);
+  for (const page of document.getPages()) repairContent(document, page.node);
+}
+
+/**
+ * Types of PDF 2.0 that Chromium writes (`<strong>` is Strong) mapped to their PDF 1.7
+ * equivalent in the RoleMap, which PDF/UA-1 (on PDF 1.7) reads.
+ */
+const NEWER_TYPES: Readonly<Record<string, string>> = {
+  Strong: 'Span',
+  Em: 'Span',
+  Sub: 'Span',
+  Aside: 'Div',
+  Title: 'P',
+  FENote: 'Note',
+  DocumentFragment: 'Part',
+};
+
+function mapNewerTypes(document: PDFDocument, elements: readonly StructureElement[]): void {
+  const used = [...new Set(elements.map((element) => element.type))].filter((type) => type in NEWER_TYPES);
+  const root = document.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  if (!root || used.length === 0) return;
+  const roles = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict) ?? document.context.obj({});
+  for (const type of used.sort()) if (!roles.has(PDFName.of(type))) roles.set(PDFName.of(type), PDFName.of(NEWER_TYPES[type]!));
+  root.set(PDFName.of('RoleMap'), roles);
+}
+
+/**
+ * A `<figure>` wrapper around a chart or image becomes a Div: the drawing inside it is the
+ * Figure, with the alternate text; a figure inside a figure would hide its caption from a reader.
+ */
+function hasFigureWithText(element: StructureElement): boolean {
+  return element.children.some((child) => (child.type === 'Figure' && alternateText(child) !== undefined) || hasFigureWithText(child));
+}
+
+/** A list item's content, besides its label, goes in an LBody (ISO 32000-1, Table 336). */
+function giveBody(document: PDFDocument, item: StructureElement): void {
+  const loose = item.children.filter((child) => child.type !== 'Lbl' && child.type !== 'LBody');
+  if (loose.length === 0) return;
+  if (loose.length === 1 && loose[0]!.type === 'NonStruct') {
+    loose[0]!.dict.set(S, PDFName.of('LBody'));
+    return;
+  }
+  const kids = item.dict.lookup(PDFName.of('K'));
+  if (!(kids instanceof PDFArray)) return;
+  const context = document.context;
+  const body = context.obj({ Type: 'StructElem', S: 'LBody', P: context.getObjectRef(item.dict) ?? null, K: [] }) as PDFDict;
+  const bodyRef = context.register(body);
+  const bodyKids = body.lookup(PDFName.of('K'), PDFArray);
+  const keep: unknown[] = [];
+  let placed = false;
+  for (const kid of kids.asArray()) {
+    const value = kid instanceof PDFRef ? context.lookup(kid) : kid;
+    const child = loose.find((element) => element.dict === value);
+    if (!child) {
+      keep.push(kid);
+      continue;
+    }
+    bodyKids.push(kid);
+    child.dict.set(PDFName.of('P'), bodyRef);
+    if (!placed) keep.push(bodyRef);
+    placed = true;
+  }
+  item.dict.set(PDFName.of('K'), context.obj(keep as never));
+}
+
+/** Every link annotation gets a Contents: its text in the article, else where it leads (PDF/UA-1 § 7.18.5). */
+function describeLinks(document: PDFDocument, links: ReadonlyMap<string, string>): void {
+  for (const page of document.getPages()) {
+    const annotations = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    for (let index = 0; annotations && index < annotations.size(); index++) {
+      const annotation = annotations.lookupMaybe(index, PDFDict);
+      if (annotation?.get(PDFName.of('Subtype')) !== PDFName.of('Link') || annotation.has(PDFName.of('Contents'))) continue;
+      const target = linkTarget(annotation);
+      if (target) annotation.set(PDFName.of('Contents'), PDFHexString.fromText(links.get(target) ?? target.replace(/^#/, '')));
+    }
+  }
+}
+
+/** Where a link annotation leads: its URI, or `#name` for a named destination. */
+export function linkTarget(annotation: PDFDict): string | undefined {
+  const action = annotation.lookupMaybe(PDFName.of('A'), PDFDict);
+  const uri = action?.lookup(PDFName.of('URI'));
+  if (uri && 'decodeText' in uri) return (uri as PDFHexString).decodeText();
+  const destination = annotation.get(PDFName.of('Dest')) ?? action?.get(PDFName.of('D'));
+  if (destination instanceof PDFName) return `#${destination.decodeText()}`;
+  if (destination && 'decodeText' in destination) return `#${(destination as PDFHexString).decodeText()}`;
+  return undefined;
+}
+
+/**
+ * A page's content: the hyphens of its line breaks read as soft hyphens, and what it paints
+ * outside any tag (the running header, the footer, rules) marked as artifacts.
+ */
+function repairContent(document: PDFDocument, page: PDFDict): void {
+  const hyphens = markBreakHyphens(readOperations(pageContent(document, page)), pageFonts(page));
+  const { operations, wrapped } = markArtifacts(hyphens.operations);
+  if (wrapped + hyphens.marked === 0) return;
+  page.set(PDFName.of('Contents'), document.context.register(document.context.flateStream(writeOperations(operations))));
+}
