@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../pipeline/browser/find-browser.js';
 import { launchBrowser } from '../pipeline/browser/launch-browser.js';
 import { checkPdfUa } from '../pipeline/pdf/check-pdf.js';
-import { pageContent } from '../pipeline/pdf/content-stream.js';
+import { pageContent, streamBytes, taggedXObjects } from '../pipeline/pdf/content-stream.js';
 import { type StructureElement, structureElements } from '../pipeline/pdf/structure-tree.js';
 import { xmpPacket } from '../pipeline/pdf/xmp.js';
 import { EnvironmentError } from '../pipeline/problems/errors.js';
@@ -57,10 +57,10 @@ const xmp = {
   producer: 'x',
 };
 
-/** Rewrites the first page's content. */
-function rewriteContent(document: PDFDocument, change: (text: string) => string): void {
-  const page = document.getPages()[0]!.node;
-  const text = new TextDecoder('latin1').decode(pageContent(document, page));
+/** Rewrites the content of the first page (or the first page with a form XObject of tagged content). */
+function rewriteContent(document: PDFDocument, change: (text: string) => string, withForm = false): void {
+  const page = document.getPages().find((candidate) => !withForm || taggedXObjects(candidate.node).size > 0)!.node;
+  const text = Buffer.from(pageContent(document, page)).toString('latin1');
   const changed = change(text);
   expect(changed).not.toBe(text);
   page.set(PDFName.of('Contents'), document.context.register(document.context.flateStream(Uint8Array.from(changed, (c) => c.charCodeAt(0)))));
@@ -134,6 +134,24 @@ describe('the PDF/UA-1 check of the build', () => {
       '01-004',
       'tagged content inside an artifact',
       (document) => rewriteContent(document, (text) => text.replace('/Artifact BMC\n', '/Artifact BMC\n/P <</MCID 999 >> BDC\n0 0 1 1 re\nn\nEMC\n')),
+    ],
+    [
+      '01-004',
+      'a form XObject of tagged content painted inside an artifact',
+      (document) => rewriteContent(document, (text) => text.replace(/^(\/X\d+ Do)$/m, '/Artifact BMC\n$1\nEMC'), true),
+    ],
+    [
+      '01-005',
+      "a form XObject's own content untagged",
+      (document) => {
+        const [form] = [...taggedXObjects(document.getPages().find((page) => taggedXObjects(page.node).size > 0)!.node).values()];
+        const text = Buffer.from(streamBytes(form!)).toString('latin1');
+        const untagged = text.replace(/\/\w+ <<\/MCID \d+ ?>> ?BDC/g, '').replace(/\bEMC\b/g, '');
+        expect(untagged).not.toBe(text);
+        const replacement = document.context.flateStream(untagged);
+        for (const [key, value] of form!.dict.entries()) if (!['/Filter', '/Length', '/DecodeParms'].includes(key.asString())) replacement.dict.set(key, value);
+        document.context.assign(document.context.getObjectRef(form!)!, replacement);
+      },
     ],
     ['31-027', 'a font without its ToUnicode map', (document) => fonts(document)[0]!.delete(PDFName.of('ToUnicode'))],
     [

@@ -18,8 +18,14 @@ describe('a content stream read as operators', () => {
     expect(readOperations(writeOperations(source))).toEqual(source);
   });
 
-  it('refuses a stream that ends inside a string', () => {
+  it('keeps every byte of a string, those of 0x80 to 0x9F too', () => {
+    const source = bytes('BT (\x80\x93\x9f\xff) Tj ET');
+    expect(text(writeOperations(readOperations(source)))).toBe('BT\n(\x80\x93\x9f\xff) Tj\nET\n');
+  });
+
+  it('refuses a stream that ends inside a string or an array', () => {
     expect(() => readOperations(bytes('BT (open Tj ET'))).toThrow('a string is not closed');
+    expect(() => readOperations(bytes('BT [(a) 2 (b) TJ ET'))).toThrow('"[" is not closed');
   });
 });
 

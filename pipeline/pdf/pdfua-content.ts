@@ -2,7 +2,7 @@
 // an artifact (01-003 to 01-005), and every character drawn maps to Unicode (10-001, 31-027).
 import type { PDFDict, PDFDocument } from 'pdf-lib';
 import { PDFName } from 'pdf-lib';
-import { type Operation, pageContent, paintPlaces, readOperations } from './content-stream.js';
+import { type Operation, type PaintPlace, pageContent, paintPlaces, readOperations, streamBytes, taggedXObjects } from './content-stream.js';
 import type { UaFailure } from './pdfua-structure.js';
 import { codesOf, pageFonts, unicodeMap } from './text-codes.js';
 
@@ -21,15 +21,14 @@ export function checkContent(document: PDFDocument): UaFailure[] {
       failures.push({ checkpoint: '01-005', message: `the content cannot be read: ${(error as Error).message}`, page: number });
       continue;
     }
-    const places = paintPlaces(operations);
-    const count = (test: (place: (typeof places)[number]) => boolean) => places.filter(test).length;
-    const loose = count((place) => place.marks.length === 0 || place.marks.every((mark) => mark === 'other'));
-    const artifactInContent = count((place) => nested(place.marks, 'content', 'artifact'));
-    const contentInArtifact = count((place) => nested(place.marks, 'artifact', 'content'));
-    if (loose) failures.push({ checkpoint: '01-005', message: `${loose} painting operation(s) neither tagged nor marked as artifacts`, page: number });
-    if (artifactInContent) failures.push({ checkpoint: '01-003', message: `${artifactInContent} artifact(s) inside tagged content`, page: number });
-    if (contentInArtifact)
-      failures.push({ checkpoint: '01-004', message: `${contentInArtifact} tagged painting operation(s) inside an artifact`, page: number });
+    const forms = taggedXObjects(page.node);
+    countPlaces(paintPlaces(operations, new Set(forms.keys())), number, '', failures);
+    // A form XObject with tags of its own: its content too is tagged or an artifact.
+    for (const [name, form] of forms) {
+      const inside = readOperations(streamBytes(form));
+      countPlaces(paintPlaces(inside), number, ` in the form XObject ${name}`, failures);
+      collectUnmapped(form.dict, inside, number, unmapped);
+    }
     collectUnmapped(page.node, operations, number, unmapped);
   }
   for (const [font, { page, codes }] of unmapped) {
@@ -44,6 +43,17 @@ export function checkContent(document: PDFDocument): UaFailure[] {
   return failures;
 }
 
+/** Painting outside tags and artifacts, and one inside the other, as failures of the page. */
+function countPlaces(places: readonly PaintPlace[], page: number, where: string, failures: UaFailure[]): void {
+  const count = (test: (place: PaintPlace) => boolean) => places.filter(test).length;
+  const loose = count((place) => place.marks.every((mark) => mark === 'other'));
+  const artifactInContent = count((place) => nested(place.marks, 'content', 'artifact'));
+  const contentInArtifact = count((place) => nested(place.marks, 'artifact', 'content'));
+  if (loose) failures.push({ checkpoint: '01-005', message: `${loose} painting operation(s)${where} neither tagged nor marked as artifacts`, page });
+  if (artifactInContent) failures.push({ checkpoint: '01-003', message: `${artifactInContent} artifact(s) inside tagged content${where}`, page });
+  if (contentInArtifact) failures.push({ checkpoint: '01-004', message: `${contentInArtifact} tagged painting operation(s) inside an artifact${where}`, page });
+}
+
 /** True when `inner` marked content stands inside `outer` marked content. */
 function nested(marks: readonly string[], outer: string, inner: string): boolean {
   const first = marks.indexOf(outer);
@@ -51,19 +61,26 @@ function nested(marks: readonly string[], outer: string, inner: string): boolean
 }
 
 /** Character codes drawn with each font that its ToUnicode map does not give. */
-function collectUnmapped(page: PDFDict, operations: readonly Operation[], number: number, unmapped: Map<string, { page: number; codes: Set<string> }>): void {
-  const fonts = pageFonts(page);
+function collectUnmapped(owner: PDFDict, operations: readonly Operation[], number: number, unmapped: Map<string, { page: number; codes: Set<string> }>): void {
+  const fonts = pageFonts(owner);
   let font: PDFDict | undefined;
+  let map: ReadonlyMap<number, string> | undefined;
+  let missing: Set<string> | undefined;
   for (const { operator, operands } of operations) {
-    if (operator === 'Tf') font = fonts(operands[0] ?? '');
+    if (operator === 'Tf') {
+      font = fonts(operands[0] ?? '');
+      map = font && unicodeMap(font);
+      missing = undefined;
+    }
     if (!font || !SHOWS.has(operator)) continue;
-    const map = unicodeMap(font);
-    const name = String(font.get(PDFName.of('BaseFont')) ?? '?').replace(/^\/([A-Z]{6}\+)?/, '');
     for (const code of codesOf(font, operands.at(-1) ?? '')) {
       if (map?.get(code)?.replace(/\0/g, '')) continue;
-      const entry = unmapped.get(name) ?? { page: number, codes: new Set<string>() };
-      entry.codes.add(map ? code.toString(16).padStart(4, '0') : 'no map');
-      unmapped.set(name, entry);
+      if (!missing) {
+        const name = String(font.get(PDFName.of('BaseFont')) ?? '?').replace(/^\/([A-Z]{6}\+)?/, '');
+        missing = unmapped.get(name)?.codes ?? new Set<string>();
+        if (!unmapped.has(name)) unmapped.set(name, { page: number, codes: missing });
+      }
+      missing.add(map ? code.toString(16).padStart(4, '0') : 'no map');
     }
   }
 }

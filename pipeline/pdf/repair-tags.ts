@@ -1,7 +1,8 @@
 // Chromium's tagged PDF, brought to PDF/UA-1 where it falls short: the figure that only wraps
 // a chart, list items without a body, links without a description, and content that no tag owns.
+import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFRef } from 'pdf-lib';
-import { markArtifacts, pageContent, readOperations, writeOperations } from './content-stream.js';
+import { markArtifacts, pageContent, readOperations, taggedXObjects, writeOperations } from './content-stream.js';
 import { markBreakHyphens } from './soft-hyphens.js';
 import { alternateText, type StructureElement, structureElements } from './structure-tree.js';
 import { pageFonts } from './text-codes.js';
@@ -116,7 +117,9 @@ export function linkTarget(annotation: PDFDict): string | undefined {
  */
 function repairContent(document: PDFDocument, page: PDFDict): void {
   const hyphens = markBreakHyphens(readOperations(pageContent(document, page)), pageFonts(page));
-  const { operations, wrapped } = markArtifacts(hyphens.operations);
+  const { operations, wrapped } = markArtifacts(hyphens.operations, new Set(taggedXObjects(page).keys()));
   if (wrapped + hyphens.marked === 0) return;
-  page.set(PDFName.of('Contents'), document.context.register(document.context.flateStream(writeOperations(operations))));
+  // Compressed by zlib, natively: several times faster than pdf-lib's own deflate on a page of charts.
+  const stream = document.context.stream(deflateSync(writeOperations(operations)), { Filter: 'FlateDecode' });
+  page.set(PDFName.of('Contents'), document.context.register(stream));
 }

@@ -40,6 +40,13 @@ function utf16(hex: string): string {
 /** The character codes of a text operand (a string, or a TJ array of strings), one or two bytes each as the font encodes them. */
 export function codesOf(font: PDFDict, operand: string): number[] {
   const width = font.get(PDFName.of('Subtype')) === PDFName.of('Type0') ? 2 : 1;
+  // The common case, one hex string (`<0030> Tj`), read without copying it into bytes.
+  const hex = /^<([0-9a-fA-F]*)>$/.exec(operand)?.[1];
+  if (hex !== undefined) {
+    const codes: number[] = [];
+    for (let at = 0; at + width * 2 <= hex.length; at += width * 2) codes.push(parseInt(hex.slice(at, at + width * 2), 16));
+    return codes;
+  }
   const codes: number[] = [];
   for (const string of stringsOf(operand)) {
     for (let at = 0; at + width <= string.length; at += width) codes.push(string.slice(at, at + width).reduce((value, byte) => value * 256 + byte, 0));
