@@ -26,23 +26,39 @@ export type BuiltSites = Readonly<{ work: string; seed: string; long: string; al
 /** The run's shared folder: test files run in processes forked from the run's own. */
 export const SITES_DIR = join(tmpdir(), `briefing-sites-${process.ppid}`);
 const MARKER = join(SITES_DIR, 'built.json');
+const LOCK = join(SITES_DIR, 'building');
 
-/** Builds every article into the run's shared folder, unless a file before did; the builds' stderr by name. */
+/**
+ * Builds every article into the run's shared folder, unless a file before did; the builds'
+ * stderr by name. Files run two at a time: the first to take the lock builds, the other waits.
+ */
 export async function ensureSites(): Promise<Record<string, string>> {
-  if (existsSync(MARKER)) return JSON.parse(readFileSync(MARKER, 'utf8')) as Record<string, string>;
   mkdirSync(SITES_DIR, { recursive: true });
-  const stderr: Record<string, string> = {};
-  // Two at a time: the machine may have two cores.
-  for (let index = 0; index < ARTICLES.length; index += 2) {
-    const batch = ARTICLES.slice(index, index + 2);
-    const runs = await Promise.all(batch.map((article) => runBuild(['--content', article.content, '--out', join(SITES_DIR, article.name)])));
-    runs.forEach((run, at) => {
-      expect(run.status, run.stderr).toBe(0);
-      stderr[batch[at]!.name] = run.stderr;
-    });
+  for (;;) {
+    if (existsSync(MARKER)) return JSON.parse(readFileSync(MARKER, 'utf8')) as Record<string, string>;
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200)); // another file is building them
+    }
   }
-  writeFileSync(MARKER, JSON.stringify(stderr));
-  return stderr;
+  try {
+    const stderr: Record<string, string> = {};
+    // Two at a time: the machine may have two cores.
+    for (let index = 0; index < ARTICLES.length; index += 2) {
+      const batch = ARTICLES.slice(index, index + 2);
+      const runs = await Promise.all(batch.map((article) => runBuild(['--content', article.content, '--out', join(SITES_DIR, article.name)])));
+      runs.forEach((run, at) => {
+        expect(run.status, run.stderr).toBe(0);
+        stderr[batch[at]!.name] = run.stderr;
+      });
+    }
+    writeFileSync(MARKER, JSON.stringify(stderr));
+    return stderr;
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
 }
 
 /** Registers the hooks that make every article ready (built by this run) and a browser, and a folder of the file's own. */

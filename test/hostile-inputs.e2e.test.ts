@@ -228,8 +228,21 @@ const ROWS: Row[] = [
     name: 'a heading that skips a level, which would leave a hole in the outline of the page and of the PDF',
     spoil: ({ article }) => article.replace('## How the river rose', '#### How the river rose'),
     status: 0,
-    line: 'article.md:12:1: warning: a #### heading after the title skips a level: it is published as ##',
+    line: 'article.md:12:1: warning: a level-4 heading after the title skips a level: it is published as level 2',
     notInPage: '<h4',
+  },
+  {
+    name: 'a raw HTML heading that skips a level',
+    spoil: ({ article }) => `${article}\n<h5>Notes</h5>\n\nThe figures are provisional.\n`,
+    status: 0,
+    line: /^article\.md:\d+:1: warning: a level-5 heading after a level-2 heading skips a level: it is published as level 3$/,
+    notInPage: '<h5',
+  },
+  {
+    name: 'a list item outside a list, in raw HTML',
+    spoil: ({ article }) => `${article}\n<li>A stray item</li>\n`,
+    status: 1,
+    line: /^article\.md:\d+:1: a list item \(<li>\) outside a list: put it in a <ul> or an <ol>$/,
   },
   // Numbers the data contradicts (issue 17's cases in an English article; the French ones are in numbers.e2e).
   {

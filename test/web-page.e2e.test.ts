@@ -130,6 +130,13 @@ describe.each(sites.all.map((site) => [site.title, site.out, site] as const))('t
     }
   });
 
+  it('leads each of its links within the page to an element of the page, footnotes and their way back too', () => {
+    const tree = fromHtml(readFileSync(join(out, 'index.html'), 'utf8'));
+    const ids = new Set(selectAll('[id]', tree).map((node) => String(node.properties.id)));
+    const fragments = selectAll('a[href^="#"]', tree).map((node) => decodeURIComponent(String(node.properties.href).slice(1)));
+    expect(fragments.filter((id) => !ids.has(id))).toEqual([]);
+  });
+
   it('is valid HTML (html-validate)', async () => {
     // The contract makes <title> start with the article's title, however long it is.
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'long-title': 'off' } });

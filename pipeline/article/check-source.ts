@@ -1,10 +1,7 @@
 // What the Markdown parser must not be given: nesting so deep that parsing it takes minutes or
-// overflows the stack, and an HTML comment that is never closed, which hides the rest; and
-// what it must not give back as it is: headings that skip a level.
-import type { Heading, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+// overflows the stack, and an HTML comment that is never closed, which hides the rest.
 import type { VFile } from 'vfile';
-import { addError, addWarning } from '../problems/problems.js';
+import { addError } from '../problems/problems.js';
 
 /** The deepest nesting of quotes and lists an article may have. */
 export const MAX_NESTING = 40;
@@ -56,24 +53,4 @@ export function checkComments(file: VFile, html: readonly { value: string; line:
       addError(file, 'an HTML comment (<!--) is never closed with -->: everything after it would be hidden', { line: node.line, column: 1 }, 'html-comment');
     }
   }
-}
-
-/**
- * Headings go down one level at a time from the title, which is the page's only level 1:
- * a `####` straight after a `##` would leave a hole in the outline that readers of the page
- * and of the PDF (whose tags follow the headings) move through. Such a heading is published
- * one level below the heading before it, with a warning at its line.
- */
-export function checkHeadings(file: VFile, tree: Root): void {
-  let previous = 1;
-  visit(tree, 'heading', (node: Heading) => {
-    if (node.depth > previous + 1) {
-      const after = previous === 1 ? 'the title' : `a ${'#'.repeat(previous)} heading`;
-      const level = (previous + 1) as Heading['depth'];
-      const message = `a ${'#'.repeat(node.depth)} heading after ${after} skips a level: it is published as ${'#'.repeat(level)}`;
-      addWarning(file, message, { line: node.position?.start.line ?? 1, column: 1 }, 'heading-level');
-      node.depth = level;
-    }
-    previous = node.depth;
-  });
 }

@@ -8,7 +8,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { addError } from '../problems/problems.js';
-import { checkComments, checkHeadings, checkSource } from './check-source.js';
+import { checkComments, checkSource } from './check-source.js';
 import { type FrontMatter, type FrontMatterLines, readFrontMatter } from './read-front-matter.js';
 
 /** A ```vega-lite fence of the article, before rendering. */
@@ -46,7 +46,6 @@ export function parseArticle(file: VFile): ParsedArticle {
   const html: { value: string; line: number }[] = [];
   visit(tree, 'html', (node) => void html.push({ value: node.value, line: node.position?.start.line ?? 1 }));
   checkComments(file, html);
-  checkHeadings(file, tree);
 
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
   const { frontMatter, lineOf: frontMatterLine } = readFrontMatter(yaml?.value, yaml?.position?.start.line ?? 1, file);

@@ -18,7 +18,8 @@ export function finishBody(tree: Root, lang: string): Readonly<{ page: Root; pri
 }
 
 /**
- * What paper has no use for: the phone drawings of the charts, and the code that embeds them.
+ * What paper has no use for: the phone drawings of the charts, the code that embeds them, and
+ * closed <details>.
  * The links of a chart's marks (its href channel) are kept as plain drawing: in a PDF they
  * would lead to the build's own folder, and a link inside a figure has no tag of its own.
  */
@@ -27,6 +28,8 @@ function rehypeScreenOnly() {
     visit(tree, 'element', (node: Element, index, parent) => {
       const classes = [node.properties.className ?? []].flat();
       if (node.tagName === 'svg') unwrapLinks(node);
+      // Paper cannot be clicked open: a <details> prints open.
+      if (node.tagName === 'details') node.properties.open = true;
       if (!parent || index === undefined || !(classes.includes('chart-phone') || classes.includes('chart-embed'))) return;
       parent.children.splice(index, 1);
       return [SKIP, index];

@@ -11,7 +11,9 @@ import type { VFile } from 'vfile';
 import type { RenderedChart } from '../charts/types.js';
 import { localStrings } from '../language/localize.js';
 import { rehypeCheckGlyphs } from './check-glyphs.js';
+import { rehypeCheckStructure } from './rehype-check-structure.js';
 import { type BodyImage, rehypeCollectImages } from './rehype-collect-images.js';
+import { rehypeFixAnchors } from './rehype-fix-anchors.js';
 import { rehypeImageFigures } from './rehype-image-figures.js';
 import { type MarkedNumber, rehypeMarkNumbers } from './rehype-mark-numbers.js';
 import { CHART_ATTRIBUTE, rehypePlaceCharts } from './rehype-place-charts.js';
@@ -59,6 +61,8 @@ export function renderBody(
       footnoteLabel: strings.footnotes,
       footnoteBackLabel: (index: number) => `${strings.backToReference} ${index + 1}`,
       footnoteBackContent: '↑',
+      // The sanitizer prefixes the ids once (user-content-fn-1); rehypeFixAnchors points the links at them.
+      clobberPrefix: '',
       handlers: {
         code(state: State, node: Code): Element | ElementContent[] {
           const chart = node.lang === 'vega-lite' ? charts.get(node) : undefined;
@@ -70,6 +74,8 @@ export function renderBody(
     .use(rehypeRaw)
     .use(rehypeReportUnsafeHtml)
     .use(rehypeSanitize, schema)
+    .use(rehypeFixAnchors)
+    .use(rehypeCheckStructure)
     .use(rehypeCheckGlyphs)
     .use(rehypeMarkNumbers, { numbers })
     .use(rehypeWrapTables, { strings })

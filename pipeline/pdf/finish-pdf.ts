@@ -6,7 +6,7 @@ import { visit } from 'unist-util-visit';
 import type { FrontMatter } from '../article/read-front-matter.js';
 import { latestUpdate } from '../article/updates.js';
 import { updateWords } from '../language/update-words.js';
-import { repairTags } from './repair-tags.js';
+import { type ArticleLink, repairTags } from './repair-tags.js';
 import { stabilizeStructureIds } from './stable-structure-ids.js';
 import { setXmp } from './xmp.js';
 
@@ -45,9 +45,9 @@ export async function finishPdf(
 function finishDocument(document: PDFDocument, meta: FrontMatter, text: Readonly<{ article: string; body: Root }>, env: NodeJS.ProcessEnv = process.env): void {
   setMetadata(document, meta, env);
   repairToUnicode(document, text.article);
-  repairTags(document, linkTexts(text.body));
-  // The list of updates, after the body, has a heading of its own.
+  // The list of updates, after the body, has a heading of its own, and the date line links to it.
   const updates = meta.updates?.length ? [updateWords(meta.lang).heading] : [];
+  repairTags(document, [...articleLinks(text.body), ...updates.map((heading) => ({ href: '#updates', text: heading }))]);
   repairOutline(document, [meta.title, ...headingTexts(text.body), ...updates]);
   stabilizeStructureIds(document);
 }
@@ -123,13 +123,14 @@ function repairToUnicode(document: PDFDocument, articleText: string): void {
   }
 }
 
-/** Each link's text by its href, to describe its annotation in the PDF. */
-function linkTexts(body: Root): Map<string, string> {
-  const links = new Map<string, string>();
+/** The body's links in order, each with its href and what it tells a reader: its label, else its text. */
+function articleLinks(body: Root): ArticleLink[] {
+  const links: ArticleLink[] = [];
   visit(body, 'element', (node) => {
     const href = node.tagName === 'a' ? node.properties.href : undefined;
-    const words = textOf(node).replace(/\s+/g, ' ').trim();
-    if (typeof href === 'string' && words && !links.has(href)) links.set(href, words);
+    const label = node.properties.ariaLabel;
+    const words = (typeof label === 'string' ? label : textOf(node)).replace(/\s+/g, ' ').trim();
+    if (typeof href === 'string' && words) links.push({ href, text: words });
   });
   return links;
 }

@@ -10,18 +10,21 @@ import { pageFonts } from './text-codes.js';
 const S = PDFName.of('S');
 
 /**
- * Repairs the structure tree and the pages' content; `links` gives each link's text by its
- * href (an address, or `#id` within the document), to describe its annotation.
+ * Repairs the structure tree and the pages' content; `links` are the article's links in order,
+ * with their hrefs (an address, or `#id` within the document) and words, to describe their annotations.
  */
-export function repairTags(document: PDFDocument, links: ReadonlyMap<string, string>): void {
+export function repairTags(document: PDFDocument, links: readonly ArticleLink[]): void {
   const elements = structureElements(document);
   if (elements.length === 0) return;
   for (const element of elements) {
-    if (element.type === 'Figure' && !alternateText(element) && hasFigureWithText(element)) element.dict.set(S, PDFName.of('Div'));
+    // A `<figure>` around a chart, an image or a quotation groups tagged content: it becomes a
+    // Div, and the drawing inside it, if any, is the Figure with the alternate text. A figure
+    // inside a figure would hide its caption from a reader.
+    if (element.type === 'Figure' && !alternateText(element) && element.children.length > 0) element.dict.set(S, PDFName.of('Div'));
     if (element.type === 'LI') giveBody(document, element);
   }
   mapNewerTypes(document, elements);
-  describeLinks(document, links);
+  describeLinks(document, elements, links);
   for (const page of document.getPages()) repairContent(document, page.node);
 }
 
@@ -46,14 +49,6 @@ function mapNewerTypes(document: PDFDocument, elements: readonly StructureElemen
   const roles = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict) ?? document.context.obj({});
   for (const type of used.sort()) if (!roles.has(PDFName.of(type))) roles.set(PDFName.of(type), PDFName.of(NEWER_TYPES[type]!));
   root.set(PDFName.of('RoleMap'), roles);
-}
-
-/**
- * A `<figure>` wrapper around a chart or image becomes a Div: the drawing inside it is the
- * Figure, with the alternate text; a figure inside a figure would hide its caption from a reader.
- */
-function hasFigureWithText(element: StructureElement): boolean {
-  return element.children.some((child) => (child.type === 'Figure' && alternateText(child) !== undefined) || hasFigureWithText(child));
 }
 
 /** A list item's content, besides its label, goes in an LBody (ISO 32000-1, Table 336). */
@@ -87,15 +82,35 @@ function giveBody(document: PDFDocument, item: StructureElement): void {
   item.dict.set(PDFName.of('K'), context.obj(keep as never));
 }
 
-/** Every link annotation gets a Contents: its text in the article, else where it leads (PDF/UA-1 § 7.18.5). */
-function describeLinks(document: PDFDocument, links: ReadonlyMap<string, string>): void {
+/** A link of the article: where it leads, and what a reader is told of it. */
+export type ArticleLink = Readonly<{ href: string; text: string }>;
+
+/**
+ * Every link annotation gets a Contents (PDF/UA-1 § 7.18.5): the text of its link in the
+ * article. The Link tags follow the article's links in order (the page's own links, such as
+ * its date's, are skipped over), so two links to one address keep their own words; an
+ * annotation that matches none is described by where it leads.
+ */
+function describeLinks(document: PDFDocument, elements: readonly StructureElement[], links: readonly ArticleLink[]): void {
+  let next = 0;
+  const words = new Map<PDFDict, string>();
+  for (const element of elements) {
+    if (element.type !== 'Link') continue;
+    const annotations = element.objectReferences.map((reference) => reference.lookupMaybe(PDFName.of('Obj'), PDFDict)).filter((value) => value !== undefined);
+    const target = annotations.map(linkTarget).find(Boolean);
+    const found = target === undefined ? -1 : links.findIndex((link, index) => index >= next && link.href === target);
+    if (found < 0) continue;
+    next = found + 1;
+    for (const annotation of annotations) words.set(annotation, links[found]!.text);
+  }
   for (const page of document.getPages()) {
     const annotations = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
     for (let index = 0; annotations && index < annotations.size(); index++) {
       const annotation = annotations.lookupMaybe(index, PDFDict);
       if (annotation?.get(PDFName.of('Subtype')) !== PDFName.of('Link') || annotation.has(PDFName.of('Contents'))) continue;
       const target = linkTarget(annotation);
-      if (target) annotation.set(PDFName.of('Contents'), PDFHexString.fromText(links.get(target) ?? target.replace(/^#/, '')));
+      const text = words.get(annotation) ?? links.find((link) => link.href === target)?.text ?? target?.replace(/^#/, '');
+      if (text) annotation.set(PDFName.of('Contents'), PDFHexString.fromText(text));
     }
   }
 }
