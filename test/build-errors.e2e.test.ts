@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,6 +112,27 @@ describe('a build that fails', () => {
       'social.png',
     ]);
     expect(readdirSync(work).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it('refuses a folder whose lock a live build holds, and leaves the lock and the output as they were', async () => {
+    // The lock as a build running now leaves it: its folder, with that build's process id.
+    // Whatever the timing, a second build must find it taken and touch nothing.
+    const held = join(work, 'held');
+    const built = await runBuild(['--content', FIXTURE, '--out', held]);
+    expect(built.status, built.stderr).toBe(0);
+    const before = snapshot(held);
+    const lock = join(work, '.held.lock');
+    mkdirSync(lock);
+    writeFileSync(join(lock, 'pid'), String(process.pid));
+    try {
+      const run = await runBuild(['--content', FIXTURE, '--out', held]);
+      expect(run.status).toBe(2);
+      expect(run.stderr.trim()).toBe(`error: the output folder ${held} is being built by another process (pid ${process.pid}); try again when it ends`);
+      expect(snapshot(held)).toEqual(before);
+      expect(readFileSync(join(lock, 'pid'), 'utf8')).toBe(String(process.pid));
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
   });
 
   it('leaves the previous output exactly as it was, with nothing beside it', () => {

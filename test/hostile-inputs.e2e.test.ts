@@ -244,6 +244,20 @@ const ROWS: Row[] = [
     status: 1,
     line: /^article\.md:\d+:1: a list item \(<li>\) outside a list: put it in a <ul> or an <ol>$/,
   },
+  {
+    name: 'a chart so dense that the PDF goes over its size budget, which must not be published',
+    spoil: ({ article }) =>
+      article +
+      chart('readings', {
+        title: 'Every reading of the gauges',
+        data: { sequence: { start: 0, stop: 5000, as: 'v' } },
+        transform: [{ calculate: 'sin(datum.v * 7.3) * cos(datum.v / 13)', as: 'level' }],
+        mark: { type: 'point', filled: true, size: 4 },
+        encoding: { x: { field: 'v', type: 'quantitative', title: 'Reading' }, y: { field: 'level', type: 'quantitative', title: 'Level' } },
+      }),
+    status: 1,
+    line: /^article\.md: report\.pdf failed its check: the PDF weighs \d+ KiB, over its budget of \d+ KiB$/,
+  },
   // Numbers the data contradicts (issue 17's cases in an English article; the French ones are in numbers.e2e).
   {
     name: 'a total the data contradicts',

@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MANIFEST } from '../pipeline/report/claim-output.js';
 import { createStaging, lockOutput } from '../pipeline/report/write-output.js';
+import { ROOT } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-output-'));
 const content = join(work, 'content');
@@ -69,7 +71,20 @@ describe('createStaging', () => {
   });
 
   it('is an environment error when the folder cannot be written', async () => {
-    expect(() => lockOutput('/proc/briefing-output')).toThrow(expect.objectContaining({ exitCode: 2 }));
+    // Taking the lock is synchronous: in a process of its own, which a time limit can stop if it ever blocks.
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        "const { lockOutput } = await import('./pipeline/report/write-output.ts'); try { lockOutput('/proc/briefing-output'); } catch (error) { console.log(JSON.stringify({ exitCode: error.exitCode })); }",
+      ],
+      { cwd: ROOT, encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' },
+    );
+    expect(child.signal, 'taking the lock blocked').toBeNull();
+    expect(JSON.parse(child.stdout)).toEqual({ exitCode: 2 });
     await expect(createStaging('/proc/briefing-output', content)).rejects.toMatchObject({ exitCode: 2 });
   });
 });
