@@ -6,6 +6,7 @@ import { visit } from 'unist-util-visit';
 import type { FinishedPdf } from './finish-pdf.js';
 import { checkContent } from './pdfua-content.js';
 import { checkAnnotations, checkCatalog, checkStructure, type UaFailure } from './pdfua-structure.js';
+import { structureElements } from './structure-tree.js';
 
 export type PdfBudget = Readonly<{ maxPages: number; maxBytes: number }>;
 export type PdfReport = Readonly<{ errors: string[]; warnings: string[]; pages: number; accessibility: readonly UaFailure[] }>;
@@ -58,7 +59,8 @@ export function checkPdf(pdf: FinishedPdf, budget: PdfBudget): PdfReport {
  * machine-checkable failure conditions the build's PDFs can meet or fail), in checkpoint order.
  */
 export function checkPdfUa(document: FinishedPdf['document']): UaFailure[] {
-  const failures = [...checkCatalog(document), ...checkStructure(document), ...checkAnnotations(document), ...checkContent(document)];
+  const elements = structureElements(document);
+  const failures = [...checkCatalog(document), ...checkStructure(document, elements), ...checkAnnotations(document, elements), ...checkContent(document)];
   return failures.sort((a, b) => (a.checkpoint < b.checkpoint ? -1 : a.checkpoint > b.checkpoint ? 1 : (a.page ?? 0) - (b.page ?? 0)));
 }
 

@@ -90,8 +90,11 @@ export function writeOperations(operations: readonly Operation[]): Uint8Array {
   return Buffer.from(`${lines.join('\n')}\n`, 'latin1');
 }
 
+/** Operators that show text. */
+export const SHOWS: ReadonlySet<string> = new Set(['Tj', 'TJ', "'", '"']);
+
 /** Operators that begin painting: a path, text, an image, an XObject or a shading. */
-const PAINTS = new Set(['m', 're', 'Tj', 'TJ', "'", '"', 'Do', 'sh', 'BI']);
+const PAINTS = new Set(['m', 're', ...SHOWS, 'Do', 'sh', 'BI']);
 /** Operators an artifact must not span: it would not nest with the text object or the graphics state. */
 const BOUNDS = new Set(['BT', 'ET', 'q', 'Q']);
 

@@ -2,11 +2,9 @@
 // an artifact (01-003 to 01-005), and every character drawn maps to Unicode (10-001, 31-027).
 import type { PDFDict, PDFDocument } from 'pdf-lib';
 import { PDFName } from 'pdf-lib';
-import { type Operation, type PaintPlace, pageContent, paintPlaces, readOperations, streamBytes, taggedXObjects } from './content-stream.js';
+import { type Operation, type PaintPlace, pageContent, paintPlaces, readOperations, SHOWS, streamBytes, taggedXObjects } from './content-stream.js';
 import type { UaFailure } from './pdfua-structure.js';
 import { codesOf, pageFonts, unicodeMap } from './text-codes.js';
-
-const SHOWS = new Set(['Tj', 'TJ', "'", '"']);
 
 /** Each page's content: painting outside tags and artifacts, and characters with no Unicode. */
 export function checkContent(document: PDFDocument): UaFailure[] {

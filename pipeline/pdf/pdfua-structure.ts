@@ -39,8 +39,7 @@ export function checkCatalog(document: PDFDocument): UaFailure[] {
 }
 
 /** The structure tree: 01-005 (no tree: nothing is tagged), 02-001, 09-004, 09-005, 13-004, 14-002, 14-003, 14-007, 15-003. */
-export function checkStructure(document: PDFDocument): UaFailure[] {
-  const elements = structureElements(document);
+export function checkStructure(document: PDFDocument, elements: readonly StructureElement[] = structureElements(document)): UaFailure[] {
   if (elements.length === 0) return [{ checkpoint: '01-005', message: 'the document has no structure tree: none of its content is tagged' }];
   const failures: UaFailure[] = [];
   const fail = (checkpoint: string, element: StructureElement, message: string) =>
@@ -100,10 +99,10 @@ function hasScope(dict: PDFDict): boolean {
 }
 
 /** Annotations: 28-008, 28-009, 28-011, 28-012. */
-export function checkAnnotations(document: PDFDocument): UaFailure[] {
+export function checkAnnotations(document: PDFDocument, elements: readonly StructureElement[] = structureElements(document)): UaFailure[] {
   const failures: UaFailure[] = [];
   const tagged = new Set<PDFDict>();
-  for (const element of structureElements(document)) {
+  for (const element of elements) {
     if (element.type !== 'Link') continue;
     for (const reference of element.objectReferences) {
       const annotation = reference.lookupMaybe(PDFName.of('Obj'), PDFDict);

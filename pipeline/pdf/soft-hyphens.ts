@@ -1,12 +1,11 @@
 // The hyphen Chromium draws where a line breaks at a soft hyphen, given back its meaning: a
 // reader or a screen reader must find the word whole, not "Belegungsbin-dungen".
 import type { PDFDict } from 'pdf-lib';
-import type { Operation } from './content-stream.js';
+import { type Operation, SHOWS } from './content-stream.js';
 import { codesOf, unicodeMap } from './text-codes.js';
 
 /** ActualText of U+00AD: the text a soft hyphen stands for (ISO 32000-1 § 14.8.2.2.3). */
 const SOFT = '<FEFF00AD>';
-const SHOWS = new Set(['Tj', 'TJ', "'", '"']);
 const HYPHENS = new Set(['-', '\u2010']);
 
 /**
