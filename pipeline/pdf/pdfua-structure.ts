@@ -1,8 +1,7 @@
 // The conditions of PDF/UA-1 that the document's catalog, metadata, structure tree and
 // annotations decide, each named by its Matterhorn Protocol checkpoint.
 import { PDFArray, PDFBool, PDFDict, type PDFDocument, PDFName } from 'pdf-lib';
-import { linkTarget } from './repair-tags.js';
-import { alternateText, describe, pageNumbers, pdfText, type StructureElement, structureElements } from './structure-tree.js';
+import { alternateText, describe, linkTarget, pageNumbers, pdfText, type StructureElement, structureElements } from './structure-tree.js';
 import { readXmp } from './xmp.js';
 
 /** A failed condition: its checkpoint (such as 06-001), what failed, and where. */

@@ -4,7 +4,7 @@ import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFRef } from 'pdf-lib';
 import { markArtifacts, pageContent, readOperations, taggedXObjects, writeOperations } from './content-stream.js';
 import { markBreakHyphens } from './soft-hyphens.js';
-import { alternateText, type StructureElement, structureElements } from './structure-tree.js';
+import { alternateText, linkTarget, type StructureElement, structureElements } from './structure-tree.js';
 import { pageFonts } from './text-codes.js';
 
 const S = PDFName.of('S');
@@ -113,17 +113,6 @@ function describeLinks(document: PDFDocument, elements: readonly StructureElemen
       if (text) annotation.set(PDFName.of('Contents'), PDFHexString.fromText(text));
     }
   }
-}
-
-/** Where a link annotation leads: its URI, or `#name` for a named destination. */
-export function linkTarget(annotation: PDFDict): string | undefined {
-  const action = annotation.lookupMaybe(PDFName.of('A'), PDFDict);
-  const uri = action?.lookup(PDFName.of('URI'));
-  if (uri && 'decodeText' in uri) return (uri as PDFHexString).decodeText();
-  const destination = annotation.get(PDFName.of('Dest')) ?? action?.get(PDFName.of('D'));
-  if (destination instanceof PDFName) return `#${destination.decodeText()}`;
-  if (destination && 'decodeText' in destination) return `#${(destination as PDFHexString).decodeText()}`;
-  return undefined;
 }
 
 /**

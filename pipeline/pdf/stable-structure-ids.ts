@@ -1,19 +1,15 @@
 // The names of a tagged PDF's structure elements, renumbered in order, so that two prints of
 // the same page give the same bytes.
-import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, type PDFObject, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, type PDFDocument, PDFName, type PDFObject, PDFString } from 'pdf-lib';
+import { pdfText } from './structure-tree.js';
 
 const ID = PDFName.of('ID');
-
-/** The text of a PDF string, literal or hex; undefined for anything else. */
-function textOf(value: PDFObject | undefined): string | undefined {
-  return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
-}
 
 /** The keys of a name tree: its Names pairs, through its Kids. */
 function keysOf(node: PDFDict, keys: string[]): void {
   const names = node.lookupMaybe(PDFName.of('Names'), PDFArray);
   for (let index = 0; names && index < names.size(); index += 2) {
-    const key = textOf(names.get(index));
+    const key = pdfText(names.get(index));
     if (key !== undefined) keys.push(key);
   }
   const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
@@ -41,7 +37,7 @@ export function stabilizeStructureIds(document: PDFDocument): void {
       .sort((a, b) => a.length - b.length || (a < b ? -1 : 1))
       .map((key, index) => [key, PDFString.of(`node${String(index + 1).padStart(8, '0')}`)]),
   );
-  const rename = (value: PDFObject | undefined) => renamed.get(textOf(value) ?? '');
+  const rename = (value: PDFObject | undefined) => renamed.get(pdfText(value) ?? '');
   const renameAll = (array: PDFArray) => {
     for (let index = 0; index < array.size(); index++) {
       const name = rename(array.get(index));

@@ -85,3 +85,14 @@ export function alternateText(element: StructureElement): string | undefined {
 export function describe(element: StructureElement): string {
   return `<${element.type}>${element.page ? ` on page ${element.page}` : ''}`;
 }
+
+/** Where a link annotation leads: its URI, or `#name` for a named destination. */
+export function linkTarget(annotation: PDFDict): string | undefined {
+  const action = annotation.lookupMaybe(PDFName.of('A'), PDFDict);
+  const uri = pdfText(action?.lookup(PDFName.of('URI')));
+  if (uri !== undefined) return uri;
+  const destination = annotation.get(PDFName.of('Dest')) ?? action?.get(PDFName.of('D'));
+  if (destination instanceof PDFName) return `#${destination.decodeText()}`;
+  const named = pdfText(destination);
+  return named === undefined ? undefined : `#${named}`;
+}
