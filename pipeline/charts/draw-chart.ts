@@ -14,12 +14,14 @@ import { describeChart } from './describe-chart.js';
 import { type Drawing, drawView } from './draw-view.js';
 import { embeddedFonts } from './embed-fonts.js';
 import { type Fence, fencePlace } from './fence-place.js';
+import { pointImages, rebase, resolveImages } from './image-marks.js';
 import { makeSvgAccessible, valueNames } from './make-svg-accessible.js';
 import { aslantLabels, hasOnePlot, isMap, phoneOption, phoneSpec, readableSpec } from './phone-spec.js';
 import { COLUMN_WIDTH, PHONE_LABEL_ROOM, PHONE_WIDTH } from './sizes.js';
 import type { ChartContext, DrawnChart } from './types.js';
 import { typesetTitles } from './typeset-titles.js';
 import { validateSpec } from './validate-spec.js';
+import { chartWarnings } from './vega-warnings.js';
 import { wrapLabels } from './wrap-labels.js';
 
 type DrawingContext = Pick<ChartContext, 'article' | 'contentDir' | 'lang'>;
@@ -64,6 +66,7 @@ export async function drawChart(
   // Category labels cut with "…" are written on lines instead.
   if (!('problems' in column) && column.cut.length > 0) column = await drawView(wrapLabels(columnSpec, column.cut), columnOptions);
   if ('problems' in column) return failed(column);
+  const warned = [...column.warnings];
 
   // A phone gets its own drawing, unless the column's already fits it or the author said no.
   const option = phoneOption(spec);
@@ -86,6 +89,7 @@ export async function drawChart(
       phone = await drawView(phoneSpec(tidy, option.overrides), phoneOptions);
     }
     if ('problems' in phone) return failed(phone, 'its phone drawing: ');
+    warned.push(...phone.warnings);
   }
 
   const title = readTitle(spec) ?? fallbackTitle(chart.index, context.lang);
@@ -94,20 +98,29 @@ export async function drawChart(
   const generated = data ? describeChart(spec, data.rows, context.lang, written) : undefined;
   // Typeset once here: the caption, the SVG's <desc> and og:image:alt must read the same.
   const description = typesetString([generated, written].filter(Boolean).join(' '), context.lang) || undefined;
+  // Image marks show files of the content folder, published in assets/.
+  const images = resolveImages([...new Set([...column.images, ...(phone && !('problems' in phone) ? phone.images : [])])], context.contentDir);
+  for (const problem of images.problems) addError(article, `chart "${chart.id}": ${problem}`, at, 'chart-image');
+  if (images.problems.length > 0) return undefined;
   const names = valueNames(spec);
-  const svg = makeSvgAccessible(compactPaths(column.svg), chart.id, title, description, names);
+  const svg = pointImages(makeSvgAccessible(compactPaths(column.svg), chart.id, title, description, names), images.paths);
   compactSvg(svg);
-  const phoneSvg = phone && !('problems' in phone) ? makeSvgAccessible(compactPaths(phone.svg), `${chart.id}-phone`, title, description, names) : undefined;
+  const phoneSvg =
+    phone && !('problems' in phone)
+      ? pointImages(makeSvgAccessible(compactPaths(phone.svg), `${chart.id}-phone`, title, description, names), images.paths)
+      : undefined;
   if (phoneSvg) compactSvg(phoneSvg);
   // The standalone file carries the glyphs it draws: a graphics desk may not have the report's font.
   const faces = await embeddedFonts(svg);
   const style: Element = { type: 'element', tagName: 'style', properties: {}, children: [{ type: 'text', value: faces }] };
   const [head, rest] = [svg.children.filter(isHead), svg.children.filter((child) => !isHead(child))];
-  const standalone: Element = faces ? { ...svg, children: [...head, style, ...rest] } : svg;
+  // The standalone file lives in charts/: its images are one folder up.
+  const standalone = pointImages(faces ? { ...svg, children: [...head, style, ...rest] } : svg, rebase(images.images), '../');
   const file = `<?xml version="1.0" encoding="UTF-8"?>\n${toHtml(standalone, { space: 'svg', closeEmptyElements: true })}\n`;
   return {
-    chart: { id: chart.id, index: chart.index, title, description, data, svg, phone: phoneSvg, file },
+    chart: { id: chart.id, index: chart.index, title, description, data, svg, phone: phoneSvg, file, images: images.images },
     untitled: readTitle(spec) === undefined,
+    warnings: chartWarnings(warned),
   };
 }
 

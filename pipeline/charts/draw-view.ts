@@ -4,11 +4,14 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import type { DataLoader } from '../data/load-chart-data.js';
 import { firstLine } from '../problems/errors.js';
 import { type ChartLocale, chartConfig } from './chart-theme.js';
+import { imageUrls, readImageSizes } from './image-marks.js';
 import { measureTextWidth } from './measure-text.js';
 import type { CutLabel } from './wrap-labels.js';
 
 // Lay text out with the report's real font metrics (vega would guess without a canvas).
 (vega as unknown as { textMetrics: { width: typeof measureTextWidth } }).textMetrics.width = measureTextWidth;
+// Size image marks from their files (vega would draw them empty without a canvas).
+readImageSizes();
 
 /** A spec drawn: its SVG and sizes, or what vega-lite or vega had against it. */
 export type Drawing =
@@ -21,6 +24,10 @@ export type Drawing =
       crowded: boolean;
       /** The labels of vertical axes and legends that vega cut at their limit. */
       cut: CutLabel[];
+      /** What vega-lite and vega warned of, in their words. */
+      warnings: string[];
+      /** The URLs its image marks show. */
+      images: string[];
     }>
   | Readonly<{ problems: readonly string[]; code: 'chart-spec' | 'chart-render'; error?: unknown }>;
 
@@ -46,8 +53,10 @@ const STACKED = { direction: 'vertical', anchor: 'start' } as const;
 export async function drawView(spec: Record<string, unknown>, options: DrawOptions): Promise<Drawing> {
   let view: vega.View;
   const problems: string[] = [];
+  const warnings: string[] = [];
+  const logger = collectingLogger(problems, warnings);
   try {
-    const vegaSpec = compile(spec as unknown as TopLevelSpec, { config: chartConfig }).spec as vega.Spec;
+    const vegaSpec = compile(spec as unknown as TopLevelSpec, { config: chartConfig, logger }).spec as vega.Spec;
     // vega-lite does not pass legend layouts on: they go into vega's config.
     if (options.stackLegends) {
       const legend = { ...vegaSpec.config?.legend, layout: { bottom: STACKED, top: STACKED } };
@@ -56,7 +65,7 @@ export async function drawView(spec: Record<string, unknown>, options: DrawOptio
     view = new vega.View(vega.parse(vegaSpec), {
       renderer: 'none',
       loader: options.loader as unknown as vega.Loader,
-      logger: collectingLogger(problems),
+      logger,
       logLevel: vega.Warn,
       locale: options.locale,
     } as unknown as vega.ViewOptions);
@@ -75,6 +84,8 @@ export async function drawView(spec: Record<string, unknown>, options: DrawOptio
       plot: { width: view.width(), height: view.height() },
       crowded: crowdedLabels(view),
       cut: cutLabels(root(view)),
+      warnings,
+      images: imageUrls(root(view)),
     };
   } catch (error) {
     return { problems: [firstLine(error)], code: 'chart-render', error };
@@ -154,20 +165,23 @@ function totalSize(view: vega.View): { width: number; height: number } {
   return { width: Math.ceil(inner._viewWidth + padding.left + padding.right), height: Math.ceil(inner._viewHeight + padding.top + padding.bottom) };
 }
 
-function collectingLogger(problems: string[]) {
+/** A logger for vega-lite and vega that keeps their errors and their warnings apart. */
+function collectingLogger(problems: string[], warnings: string[]) {
   let level = vega.Warn;
-  const record = (...args: unknown[]) => {
-    problems.push(args.map(String).join(' '));
-    return logger;
-  };
+  const record =
+    (into: string[]) =>
+    (...args: unknown[]) => {
+      into.push(args.map(String).join(' '));
+      return logger;
+    };
   const logger = {
     level(value?: number) {
       if (value === undefined) return level;
       level = value;
       return logger;
     },
-    error: record,
-    warn: record,
+    error: record(problems),
+    warn: record(warnings),
     info: () => logger,
     debug: () => logger,
   };

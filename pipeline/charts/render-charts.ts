@@ -42,15 +42,15 @@ async function renderChart(chart: ChartSource, context: ChartContext, loader: Da
   const key = dataIsSound && context.cache ? await cacheKey(spec, chart, context, loader) : undefined;
   const cached = key ? await context.cache!.get(key) : undefined;
   if (cached) {
-    warnIfUntitled(cached, article, at);
+    warn(cached, article, at);
     return { ...cached.chart, data: here(cached.chart.data, context.contentDir), svg: structuredClone(cached.chart.svg) };
   }
 
   // The spec is checked against vega-lite's rules and schema, then drawn if it and its data pass.
   const drawn = await drawer.draw(spec, chart, dataIsSound, context);
   if (!drawn) return undefined;
-  warnIfUntitled(drawn, article, at);
-  if (key) await context.cache!.set(key, { chart: { ...drawn.chart, svg: structuredClone(drawn.chart.svg) }, untitled: drawn.untitled });
+  warn(drawn, article, at);
+  if (key) await context.cache!.set(key, { ...drawn, chart: { ...drawn.chart, svg: structuredClone(drawn.chart.svg) } });
   return drawn.chart;
 }
 
@@ -60,8 +60,10 @@ function here(data: ChartData | undefined, contentDir: string): ChartData | unde
   return data && resolved?.ok ? { ...data, path: resolved.path } : undefined;
 }
 
-function warnIfUntitled({ chart, untitled }: DrawnChart, article: VFile, at: Place): void {
+/** What a chart's drawing warned of, told at its fence whether it was drawn now or comes from the cache. */
+function warn({ chart, untitled, warnings }: DrawnChart, article: VFile, at: Place): void {
   if (untitled) addWarning(article, `chart "${chart.id}" has no title: readers of the page hear "${chart.title}"`, at, 'chart-title');
+  for (const { reason, detail } of warnings) addWarning(article, `chart "${chart.id}": ${reason}`, at, 'chart-warning', detail);
 }
 
 function parseSpec(chart: ChartSource, article: VFile): Record<string, unknown> | undefined {

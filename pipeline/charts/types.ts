@@ -3,6 +3,8 @@ import type { Element } from 'hast';
 import type { VFile } from 'vfile';
 import type { ChartData, DataLoader } from '../data/load-chart-data.js';
 import type { Fence } from './fence-place.js';
+import type { ChartImage } from './image-marks.js';
+import type { ChartWarning } from './vega-warnings.js';
 
 /** The types the chart modules share: what a rendered chart is, and what rendering needs. */
 
@@ -26,10 +28,15 @@ export type RenderedChart = Readonly<{
   phone?: Element | undefined;
   /** The same chart as a standalone SVG file. */
   file: string;
+  /** The files its image marks show, published in assets/. */
+  images: readonly ChartImage[];
 }>;
 
-/** A chart as drawn, and whether its spec had no title of its own (readers then hear "Chart N"). */
-export type DrawnChart = Readonly<{ chart: RenderedChart; untitled: boolean }>;
+/**
+ * A chart as drawn, whether its spec had no title of its own (readers then hear "Chart N"),
+ * and what vega-lite and vega warned of: told again each time the chart comes from the cache.
+ */
+export type DrawnChart = Readonly<{ chart: RenderedChart; untitled: boolean; warnings: readonly ChartWarning[] }>;
 
 /**
  * Charts drawn before, by a hash of everything that makes them: the fence, its id and

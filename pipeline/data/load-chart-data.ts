@@ -108,7 +108,7 @@ export type DataLoader = {
   lang: string;
   options: object;
   fileAccess: boolean;
-  sanitize(uri: string, options?: { context?: string }): Promise<{ href: string; localFile: boolean }>;
+  sanitize(uri: string, options?: { context?: string }): Promise<{ href: string; localFile?: boolean }>;
   load(uri: string): Promise<string>;
   file(path: string): Promise<string>;
   http(url: string): Promise<string>;
@@ -126,9 +126,9 @@ export function createDataLoader(contentDir: string, lang = 'en', readText: (pat
     fileAccess: true,
     async sanitize(uri: string, options?: { context?: string }) {
       // A mark's link (an `href` channel) is never loaded: it may point anywhere a hyperlink may,
-      // but never run a script.
-      if (options?.context === 'href') return { href: /^\s*(javascript|data|vbscript):/i.test(uri) ? '' : uri, localFile: false };
-      const resolved = resolveContentUrl(uri, contentDir, 'chart data');
+      // but never run a script. (vega writes every key of the answer on the link: `href` alone.)
+      if (options?.context === 'href') return { href: /^\s*(javascript|data|vbscript):/i.test(uri) ? '' : uri };
+      const resolved = resolveContentUrl(uri, contentDir, options?.context === 'image' ? 'image' : 'chart data');
       if (!resolved.ok) throw new Error(resolved.reason);
       return { href: resolved.path, localFile: true };
     },

@@ -18,9 +18,11 @@ export function addError(file: VFile, reason: string, place?: Place, ruleId?: st
   return message;
 }
 
-/** Records a warning: the build goes on, the user is told. */
-export function addWarning(file: VFile, reason: string, place?: Place, ruleId?: string): VFileMessage {
-  return file.message(reason, { place: place as Position | undefined, ruleId, source: SOURCE });
+/** Records a warning: the build goes on, the user is told. `detail` is the library's own words, shown by `--verbose`. */
+export function addWarning(file: VFile, reason: string, place?: Place, ruleId?: string, detail?: string): VFileMessage {
+  const message = file.message(reason, { place: place as Position | undefined, ruleId, source: SOURCE });
+  if (detail) message.cause = detail;
+  return message;
 }
 
 export function hasErrors(files: readonly VFile[]): boolean {
