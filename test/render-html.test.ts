@@ -24,7 +24,7 @@ function render(lines: string[], withChart = false, lang = 'en') {
   const charts = new Map<Code, RenderedChart>();
   if (withChart && parsed.charts[0]) {
     const svg: Element = { type: 'element', tagName: 'svg', properties: { role: 'img', ariaLabelledBy: ['c-title'] }, children: [] };
-    charts.set(parsed.charts[0].node, { id: 'c', index: 1, title: 'Title', description: 'What it shows.', data: undefined, svg, file: '' });
+    charts.set(parsed.charts[0].node, { id: 'c', index: 1, title: 'Title', description: 'What it shows.', data: undefined, svg, file: '', images: [] });
   }
   const body = renderBody(parsed.tree, charts, file, content, lang);
   return { html: toHtml(body.tree), images: body.images, problems: file.messages.map(formatProblem) };

@@ -2,6 +2,7 @@
 // the article's page, the code that embeds it elsewhere.
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
+import { pointImages, rebase } from '../charts/image-marks.js';
 import { PHONE_WIDTH } from '../charts/sizes.js';
 import type { ChartData, RenderedChart } from '../charts/types.js';
 import { numberIn } from '../data/read-table.js';
@@ -31,7 +32,7 @@ export function chartFigure(chart: RenderedChart, options: FigureOptions): Eleme
   if (chart.description) caption.push(h('p.chart-description', chart.description));
   if (chart.data) caption.push(dataTable(chart.data, typesetString(`${strings.chartData}: ${chart.title}`, lang), strings, lang, base));
   if (options.embed) caption.push(embedCode(chart, options.embed.url, strings));
-  const children: ElementContent[] = [drawings(chart)];
+  const children: ElementContent[] = [drawings(chart, base)];
   if (caption.length > 0) children.push(h('figcaption', caption));
   return h('figure.chart', { id: `chart-${chart.id}` }, children);
 }
@@ -41,13 +42,15 @@ export function chartFigure(chart: RenderedChart, options: FigureOptions): Eleme
  * column's once the figure is as wide as it (`wide-from-N`), so that its text is never drawn
  * smaller than it was set. The other is not displayed, and screen readers do not meet it.
  */
-function drawings(chart: RenderedChart): Element {
-  const column = withClass(chart.svg, 'chart-column');
+function drawings(chart: RenderedChart, base: string): Element {
+  // Image marks point at assets/ from the page; from another folder, at the same files.
+  const placed = (svg: Element) => (base && chart.images.length > 0 ? pointImages(svg, rebase(chart.images), base) : svg);
+  const column = withClass(placed(chart.svg), 'chart-column');
   if (!chart.phone) return h('div.chart-drawings', [column]);
   const width = Number(column.properties.width);
   const from = Math.ceil(width / BREAKPOINT_STEP) * BREAKPOINT_STEP;
   const breakpoint = from <= COLUMN_CSS_WIDTH ? `wide-from-${from}` : 'wide-never';
-  const phone = withClass(chart.phone, 'chart-phone');
+  const phone = withClass(placed(chart.phone), 'chart-phone');
   // A drawing of several views that stays wider than a phone keeps its size, and scrolls in its box.
   if (Number(phone.properties.width) > PHONE_WIDTH + 10) {
     return h('div.chart-drawings.has-phone.scrolls', { className: [breakpoint], tabIndex: 0, role: 'group', ariaLabel: chart.title }, [column, phone]);

@@ -65,9 +65,10 @@ export async function printReport(options: PrintOptions): Promise<PrintedReport>
     const [{ finishPdf }, { checkPdf, pdfBudget }] = await pdfTools;
     const { article, meta, printTree, charts, body } = report;
     const finished = await time('finish', () => finishPdf(pdf, meta, { article: article.toString(), body: printTree }, options.env));
-    const sizes = await Promise.all(body.images.map((image) => stat(join(options.contentDir, image.source))));
+    const sources = new Set([...body.images, ...charts.flatMap((chart) => chart.images)].map((image) => image.source));
+    const sizes = await Promise.all([...sources].map((source) => stat(join(options.contentDir, source))));
     const imageBytes = sizes.reduce((sum, stats) => sum + stats.size, 0);
-    const budget = pdfBudget(printTree, { charts: charts.length, images: body.images.length, imageBytes });
+    const budget = pdfBudget(printTree, { charts: charts.length, images: sources.size, imageBytes });
     const check = await time('check', () => checkPdf(finished, budget));
     return { pdf: finished.bytes, check };
   });

@@ -40,6 +40,8 @@ export type RenderedReport = Readonly<{
   /** Where a front-matter key is written: problems found later (a share image's title) are told there. */
   frontMatterLine: FrontMatterLines;
   charts: readonly RenderedChart[];
+  /** The line of article.md where each chart's fence opens, by the chart's index (1-based). */
+  fenceLine: (index: number) => number;
   /** Every number of the text, verified against the data, or not. */
   numbers: readonly CheckedNumber[];
   body: RenderedBody;
@@ -109,7 +111,11 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
   // 4. The page. The body is rendered even after a problem, so that one build reports them all.
   const byNode = new Map<Code, RenderedChart>(charts.map((chart) => [parsed.charts[chart.index - 1]!.node, chart]));
   const body = await time('html', () => renderBody(parsed.tree, byNode, article, contentDir, meta?.lang, meta?.url, marked));
-  const images = await time('images', () => checkImages(body.images, contentDir, article));
+  // The images of the body and of the charts' image marks, checked and published alike.
+  const chartImages = charts.flatMap((chart) =>
+    chart.images.map((image) => ({ ...image, place: { line: parsed.charts[chart.index - 1]?.line ?? 1, column: 1 } })),
+  );
+  const images = await time('images', () => checkImages([...body.images, ...chartImages], contentDir, article));
   // What the cover and the share images set of the front matter, in the report's fonts too.
   for (const key of ['title', 'subtitle', 'description'] as const) {
     const text = meta?.[key];
@@ -158,7 +164,8 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
     // Each chart's data is published beside the page, where its table links to it.
     ...charts.flatMap((chart) => (chart.data ? [[chart.data.url, { copy: chart.data.path }] as const] : [])),
   ]);
-  return { article, files, meta, frontMatterLine: parsed.frontMatterLine, charts, numbers, body, printTree, outputs };
+  const fenceLine = (index: number) => parsed.charts[index - 1]?.line ?? 1;
+  return { article, files, meta, frontMatterLine: parsed.frontMatterLine, charts, fenceLine, numbers, body, printTree, outputs };
 }
 
 /** The largest article.md a build reads: a long briefing is a few hundred kilobytes. */

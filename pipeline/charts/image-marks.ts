@@ -1,0 +1,97 @@
+// Image marks drawn from files of the content folder: vega measures them through an Image that
+// reads a file's size (Node has no canvas), and the drawing points at their copies in assets/.
+import { readFileSync } from 'node:fs';
+import type { Element, ElementContent } from 'hast';
+import { imageSize } from 'image-size';
+import { resolveContentUrl } from '../data/load-chart-data.js';
+
+/** An image a chart draws: its path in the content folder, and in the output folder. */
+export type ChartImage = Readonly<{ source: string; target: string }>;
+
+/**
+ * What vega asks of a browser's Image, from the file's header: its size, then `onload`. vega
+ * uses a global `Image` where there is one; it only ever sets `src` to a path its loader gave.
+ */
+class FileImage {
+  width = 0;
+  height = 0;
+  complete = false;
+  onload: (() => void) | undefined;
+  onerror: (() => void) | undefined;
+  #src = '';
+
+  get src(): string {
+    return this.#src;
+  }
+
+  set src(path: string) {
+    this.#src = path;
+    queueMicrotask(() => {
+      try {
+        const { width, height } = imageSize(readFileSync(path));
+        [this.width, this.height, this.complete] = [width, height, true];
+        this.onload?.();
+      } catch {
+        this.onerror?.();
+      }
+    });
+  }
+}
+
+/** Lets vega size image marks from their files, in this thread. */
+export function readImageSizes(): void {
+  const scope = globalThis as { Image?: unknown };
+  scope.Image ??= FileImage;
+}
+
+/** vega's scenegraph, as far as image marks go. */
+type SceneNode = { marktype?: string; items?: SceneNode[]; url?: unknown };
+
+/** The URLs the image marks of a drawing show, each once. */
+export function imageUrls(root: SceneNode): string[] {
+  const urls = new Set<string>();
+  const visit = (node: SceneNode, images: boolean) => {
+    if (images && typeof node.url === 'string' && node.url) urls.add(node.url);
+    for (const child of node.items ?? []) visit(child, node.marktype === undefined ? images : node.marktype === 'image');
+  };
+  visit(root, false);
+  return [...urls];
+}
+
+/**
+ * The images a chart's marks show, as files of the content folder to publish in assets/;
+ * a URL that is remote, leaves the folder or is missing is a problem naming it.
+ */
+export function resolveImages(urls: readonly string[], contentDir: string): { images: ChartImage[]; paths: Map<string, string>; problems: string[] } {
+  const images: ChartImage[] = [];
+  const paths = new Map<string, string>();
+  const problems: string[] = [];
+  for (const url of urls) {
+    const resolved = resolveContentUrl(url, contentDir, 'image');
+    if (!resolved.ok) {
+      problems.push(resolved.reason);
+      continue;
+    }
+    const target = `assets/${resolved.relative}`;
+    images.push({ source: resolved.relative, target });
+    paths.set(resolved.path, target);
+  }
+  return { images, paths, problems };
+}
+
+/** Points a drawing's <image> elements at the images' copies (`paths`: file → path in the output folder, from `base`). */
+export function pointImages(svg: Element, paths: ReadonlyMap<string, string>, base = ''): Element {
+  const visit = (node: Element): Element => {
+    const href = node.properties.xLinkHref ?? node.properties.href;
+    const target = node.tagName === 'image' && typeof href === 'string' ? paths.get(href) : undefined;
+    const properties = target === undefined ? node.properties : { ...node.properties, xLinkHref: undefined, href: `${base}${target}` };
+    const children = node.children.map((child): ElementContent => (child.type === 'element' ? visit(child) : child));
+    return { ...node, properties, children };
+  };
+  return visit(svg);
+}
+
+/** Where each image already points, to point it again from another folder (with `pointImages`' `base`). */
+export function rebase(images: readonly ChartImage[]): Map<string, string> {
+  return new Map(images.map(({ target }) => [target, target]));
+}
