@@ -9,7 +9,14 @@ import { checkAnnotations, checkCatalog, checkStructure, type UaFailure } from '
 import { structureElements } from './structure-tree.js';
 
 export type PdfBudget = Readonly<{ maxPages: number; maxBytes: number }>;
-export type PdfReport = Readonly<{ errors: string[]; warnings: string[]; pages: number; accessibility: readonly UaFailure[] }>;
+export type PdfReport = Readonly<{
+  errors: string[];
+  warnings: string[];
+  pages: number;
+  accessibility: readonly UaFailure[];
+  /** The PDF's weight and its budget, when it is over it (the charts that weigh most are then named). */
+  overweight?: Readonly<{ bytes: number; maxBytes: number }>;
+}>;
 
 /** Fonts a system falls back to when the report's fonts lack a character. */
 const FALLBACK_FONTS = /DejaVu|Liberation|FreeSans|FreeSerif|Noto|Arial|Helvetica|Times|Courier/i;
@@ -48,10 +55,9 @@ export function checkPdf(pdf: FinishedPdf, budget: PdfBudget): PdfReport {
   const pages = document.getPageCount();
   if (pages === 0) errors.push('the PDF has no pages');
   if (pages > budget.maxPages) errors.push(`the PDF has ${pages} pages, more than the ${budget.maxPages} this article should need: check the print layout`);
-  if (byteLength > budget.maxBytes) {
-    errors.push(`the PDF weighs ${kib(byteLength)}, over its budget of ${kib(budget.maxBytes)}`);
-  }
-  return { errors: [...new Set(errors)], warnings, pages, accessibility: checkPdfUa(document) };
+  const overweight = byteLength > budget.maxBytes ? { bytes: byteLength, maxBytes: budget.maxBytes } : undefined;
+  if (overweight) errors.push(`the PDF weighs ${kib(byteLength)}, over its budget of ${kib(budget.maxBytes)}`);
+  return { errors: [...new Set(errors)], warnings, pages, accessibility: checkPdfUa(document), ...(overweight ? { overweight } : {}) };
 }
 
 /**
@@ -69,7 +75,8 @@ export function formatUaFailure(failure: UaFailure): string {
   return `${failure.checkpoint}${failure.page ? ` (page ${failure.page})` : ''}: ${failure.message}`;
 }
 
-function kib(bytes: number): string {
+/** A weight as the build's messages give it. */
+export function kib(bytes: number): string {
   return `${Math.round(bytes / 1024)} KiB`;
 }
 
@@ -80,6 +87,9 @@ function kib(bytes: number): string {
  */
 /** Elements that start a line of their own, with space around them. */
 const BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'blockquote', 'pre', 'dt', 'dd', 'figcaption']);
+
+/** What each chart adds to a PDF's size budget. */
+export const CHART_BYTES = 256 * 1024;
 
 export function pdfBudget(body: Root, counts: Readonly<{ charts: number; images: number; imageBytes: number }>): PdfBudget {
   let tables = 0;
@@ -94,6 +104,6 @@ export function pdfBudget(body: Root, counts: Readonly<{ charts: number; images:
   const lines = Math.ceil(words / 8) + 3 * blocks;
   return {
     maxPages: Math.ceil(lines / 40) + counts.charts + tables + counts.images + 2,
-    maxBytes: 1024 * 1024 + counts.charts * 256 * 1024 + counts.imageBytes,
+    maxBytes: 1024 * 1024 + counts.charts * CHART_BYTES + counts.imageBytes,
   };
 }
