@@ -10,13 +10,16 @@ const Typograf = ((typografModule as unknown as { default?: TypografClass }).def
 const NBSP = '\u00a0';
 const typografs = new Map<string, Typograf>();
 
-/** Typograf with only its quote and apostrophe rules: its other rules follow Russian conventions. */
+/**
+ * Typograf with only its quote rule: its other rules follow Russian conventions, and its
+ * apostrophes (between two letters) are set by curlRest, which knows every alphabet.
+ */
 function typograf(locale: string): Typograf {
   let instance = typografs.get(locale);
   if (!instance) {
-    instance = new Typograf({ locale: [locale], htmlEntity: { type: 'default' } });
+    instance = new Typograf({ locale: [locale] });
     instance.disableRule('*');
-    instance.enableRule(['common/punctuation/quote', 'common/punctuation/apostrophe']);
+    instance.enableRule('common/punctuation/quote');
     typografs.set(locale, instance);
   }
   return instance;
@@ -54,7 +57,6 @@ export function punctuate(text: string, style: PunctuationStyle): string {
  * is an apostrophe ("residents' views"), as is one before a digit ("the '90s").
  */
 function curlRest(text: string, locale: string): string {
-  if (!/["']/.test(text)) return text;
   const { left, right } = Typograf.getData(`${locale}/quote`) as { left: string; right: string };
   const single = [...left].findIndex((mark) => '‘‚‹'.includes(mark));
   const marks = {
