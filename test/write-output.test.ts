@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { MANIFEST } from '../pipeline/report/claim-output.js';
-import { createStaging, lockOutput } from '../pipeline/report/write-output.js';
+import { createStaging, lockOutput, type OutputFile, stageOutputs } from '../pipeline/report/write-output.js';
 import { ROOT } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-output-'));
@@ -86,5 +86,254 @@ describe('createStaging', () => {
     expect(child.signal, 'taking the lock blocked').toBeNull();
     expect(JSON.parse(child.stdout)).toEqual({ exitCode: 2 });
     await expect(createStaging('/proc/briefing-output', content)).rejects.toMatchObject({ exitCode: 2 });
+  });
+});
+
+/** The handlers `action` adds for the process's exit: what runs when a build is stopped. */
+async function exitHandlersAddedBy<T>(action: () => T | Promise<T>): Promise<[T, (() => void)[]]> {
+  const before = process.listeners('exit');
+  const result = await action();
+  return [result, process.listeners('exit').filter((listener) => !before.includes(listener)) as (() => void)[]];
+}
+
+/** A folder as an earlier build left it. */
+function earlierBuild(out: string): void {
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'old.txt'), 'old');
+  writeFileSync(join(out, MANIFEST), JSON.stringify({ generator: 'briefing', files: ['old.txt'] }));
+}
+
+/** A name of `length` characters, the longest a file system takes being 255. */
+const longName = (length: number) => 'o'.repeat(length);
+
+describe('staging a build', () => {
+  it('writes files in nested folders, copies, removes, and makes the output folder when there is none', async () => {
+    const parent = join(work, 'first');
+    const out = join(parent, 'output');
+    mkdirSync(parent);
+    const source = join(work, 'first-source.png');
+    writeFileSync(source, 'png bytes');
+    const staging = await createStaging(out, content);
+    await stageOutputs(
+      staging,
+      new Map<string, OutputFile>([
+        ['index.html', '<!doctype html>'],
+        ['charts/a.svg', '<svg id="a"/>'],
+        ['charts/b.svg', '<svg id="b"/>'],
+        ['media/images/deep/photo.png', { copy: source }],
+        ['draft.txt', 'to be removed'],
+      ]),
+    );
+    await staging.write('charts/c.svg', '<svg id="c"/>'); // into a folder that exists by now
+    await staging.remove('draft.txt');
+    await staging.remove('never-written.txt');
+    await staging.commit();
+    await expect(staging.dispose()).resolves.toBeUndefined(); // safe after commit
+    expect(readdirSync(parent)).toEqual(['output']);
+    expect(readdirSync(join(out, 'charts')).sort()).toEqual(['a.svg', 'b.svg', 'c.svg']);
+    expect(readFileSync(join(out, 'charts', 'b.svg'), 'utf8')).toBe('<svg id="b"/>');
+    expect(readFileSync(join(out, 'media', 'images', 'deep', 'photo.png'), 'utf8')).toBe('png bytes');
+    expect(JSON.parse(readFileSync(join(out, MANIFEST), 'utf8')).files).toEqual([
+      'charts/a.svg',
+      'charts/b.svg',
+      'charts/c.svg',
+      'index.html',
+      'media/images/deep/photo.png',
+    ]);
+  });
+
+  it('swaps in one step, so even a name that leaves no room for a two-step swap is replaced', async () => {
+    // The staging folder's name is 250 characters long: the ".previous" of a two-step swap would not fit.
+    const parent = join(work, 'long');
+    const out = join(parent, longName(250 - '..staging--0a1b2c3d'.length - String(process.pid).length));
+    earlierBuild(out);
+    const staging = await createStaging(out, content);
+    expect(staging.dir.length - parent.length - 1).toBe(250);
+    await staging.write('new.txt', 'new');
+    await staging.commit();
+    await staging.dispose();
+    expect(readdirSync(out).sort()).toEqual([MANIFEST, 'new.txt']);
+    expect(readdirSync(parent)).toHaveLength(1);
+  });
+
+  /** `action` run with a fresh copy of the modules, on a system with no one-step exchange (neither Linux nor macOS). */
+  async function withoutExchange<T>(action: (fresh: typeof import('../pipeline/report/write-output.js')) => Promise<T>): Promise<T> {
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { ...platform, value: 'freebsd' });
+    try {
+      // A copy that has not yet looked for the exchange, as on a fresh start.
+      vi.resetModules();
+      return await action(await import('../pipeline/report/write-output.js'));
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
+  }
+
+  it('replaces the folder whole with two renames on a system with no one-step exchange', async () => {
+    const parent = join(work, 'two-step');
+    const out = join(parent, 'output');
+    earlierBuild(out);
+    writeFileSync(join(out, '.gitkeep'), '');
+    await withoutExchange(async ({ createStaging }) => {
+      const staging = await createStaging(out, content);
+      await staging.write('new.txt', 'new');
+      await staging.commit();
+      await staging.dispose();
+    });
+    expect(readdirSync(out).sort()).toEqual([MANIFEST, '.gitkeep', 'new.txt']);
+    expect(readdirSync(parent)).toEqual(['output']);
+  });
+
+  it('is an environment error, leaving the folder as it was, when the two renames cannot be made', async () => {
+    const parent = join(work, 'two-step-long');
+    const out = join(parent, longName(250 - '..staging--0a1b2c3d'.length - String(process.pid).length));
+    earlierBuild(out);
+    const error = await withoutExchange(async ({ createStaging }) => {
+      const staging = await createStaging(out, content);
+      await staging.write('new.txt', 'new');
+      const thrown = await staging.commit().catch((reason: unknown) => reason);
+      await staging.dispose();
+      return thrown as Error & { exitCode?: number; cause?: NodeJS.ErrnoException };
+    });
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe(`cannot replace the output folder ${out}: ${error.cause?.message}`);
+    expect(error.cause?.code).toBe('ENAMETOOLONG');
+    expect(readdirSync(out).sort()).toEqual([MANIFEST, 'old.txt']);
+    expect(readdirSync(parent)).toHaveLength(1);
+  });
+
+  it('is removed when the process exits, and forgotten when disposed of', async () => {
+    const out = join(work, 'exit', 'output');
+    mkdirSync(out, { recursive: true });
+    const listeners = process.listenerCount('exit');
+    const [staging, handlers] = await exitHandlersAddedBy(() => createStaging(out, content));
+    expect(handlers).toHaveLength(1);
+    await staging.write('charts/a.svg', '<svg/>');
+    for (const handler of handlers) handler();
+    expect(existsSync(staging.dir)).toBe(false);
+    await staging.dispose();
+    expect(process.listenerCount('exit')).toBe(listeners);
+  });
+
+  it('says on stderr, once, when the exit cannot remove it, and does not throw', async () => {
+    const out = join(work, 'stuck', 'output');
+    mkdirSync(out, { recursive: true });
+    const [staging, handlers] = await exitHandlersAddedBy(() => createStaging(out, content));
+    // Two trees of folders, each within the length a path may have, one moved into the other: the
+    // deepest paths are then too long for any removal to reach.
+    const chain = Array.from({ length: 15 }, () => longName(200));
+    mkdirSync(join(staging.dir, 'x', ...chain), { recursive: true });
+    mkdirSync(join(work, 'stuck', 'y', ...chain), { recursive: true });
+    renameSync(join(work, 'stuck', 'y'), join(staging.dir, 'x', ...chain, 'y'));
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      for (const handler of handlers) expect(() => handler()).not.toThrow();
+      expect(stderr.mock.calls.map(([text]) => String(text))).toEqual([
+        expect.stringMatching(/^could not remove .*\.output\.staging-\d+-[0-9a-f]+: ENAMETOOLONG/),
+      ]);
+    } finally {
+      stderr.mockRestore();
+      renameSync(join(staging.dir, 'x', ...chain, 'y'), join(work, 'stuck', 'y'));
+      await staging.dispose();
+    }
+    expect(existsSync(staging.dir)).toBe(false);
+  });
+
+  it('is an environment error, naming the folder and why, when the staging folder cannot be made', async () => {
+    const out = join(work, 'too-long', longName(250));
+    mkdirSync(join(work, 'too-long'));
+    const listeners = process.listenerCount('exit');
+    const error = await createStaging(out, content).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ exitCode: 2, message: `the output folder ${out} is not writable: ${(error as Error & { cause: Error }).cause.message}` });
+    expect((error as Error & { cause: NodeJS.ErrnoException }).cause.code).toBe('ENAMETOOLONG');
+    expect(process.listenerCount('exit')).toBe(listeners);
+    expect(readdirSync(join(work, 'too-long'))).toEqual([]);
+  });
+});
+
+describe('lockOutput', () => {
+  const lockOf = (parent: string) => join(parent, '.output.lock');
+
+  it("holds the owner's pid, and goes when released or when the process exits", async () => {
+    const parent = join(work, 'held');
+    const out = join(parent, 'output');
+    const listeners = process.listenerCount('exit');
+    const [, handlers] = await exitHandlersAddedBy(() => lockOutput(out));
+    expect(readFileSync(join(lockOf(parent), 'pid'), 'utf8')).toBe(String(process.pid));
+    expect(handlers).toHaveLength(1);
+    for (const handler of handlers) handler();
+    expect(existsSync(lockOf(parent))).toBe(false);
+    expect(process.listenerCount('exit')).toBe(listeners);
+
+    const again = lockOutput(out);
+    again.release();
+    again.release(); // twice is harmless
+    expect(readdirSync(parent)).toEqual([]);
+    expect(process.listenerCount('exit')).toBe(listeners);
+  });
+
+  it('names the running process that holds it', () => {
+    const parent = join(work, 'taken');
+    mkdirSync(lockOf(parent), { recursive: true });
+    writeFileSync(join(lockOf(parent), 'pid'), String(process.ppid));
+    expect(() => lockOutput(join(parent, 'output'))).toThrow(
+      `the output folder ${join(parent, 'output')} is being built by another process (pid ${process.ppid}); try again when it ends`,
+    );
+    expect(readFileSync(join(lockOf(parent), 'pid'), 'utf8')).toBe(String(process.ppid));
+  });
+
+  it.each(['-1', '0', '1.5', 'not a pid', ''])('takes over a lock whose pid file holds %j', (pid) => {
+    const parent = join(work, `garbled-${pid.replaceAll(/\W/g, '_')}`);
+    mkdirSync(lockOf(parent), { recursive: true });
+    writeFileSync(join(lockOf(parent), 'pid'), pid);
+    const lock = lockOutput(join(parent, 'output'));
+    expect(readFileSync(join(lockOf(parent), 'pid'), 'utf8')).toBe(String(process.pid));
+    lock.release();
+  });
+
+  it('waits for a lock still being made (no pid yet), and takes over one left so for long', () => {
+    const parent = join(work, 'pidless');
+    mkdirSync(lockOf(parent), { recursive: true });
+    expect(() => lockOutput(join(parent, 'output'))).toThrow(/is being built by another process \(pid \d+\)/);
+    const minuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(lockOf(parent), minuteAgo, minuteAgo);
+    const lock = lockOutput(join(parent, 'output'));
+    expect(readFileSync(join(lockOf(parent), 'pid'), 'utf8')).toBe(String(process.pid));
+    lock.release();
+  });
+
+  it('removes dead staging folders of an output whose name has dots, and not those of a look-alike', () => {
+    const parent = join(work, 'dotted');
+    mkdirSync(join(parent, '.report.v2.staging-999999999-0a1b2c3d'), { recursive: true });
+    mkdirSync(join(parent, '.reportXv2.staging-999999999-0a1b2c3d'));
+    lockOutput(join(parent, 'report.v2')).release();
+    expect(readdirSync(parent)).toEqual(['.reportXv2.staging-999999999-0a1b2c3d']);
+  });
+
+  it('is an environment error when the folder above cannot be made', () => {
+    writeFileSync(join(work, 'a-file'), '');
+    const parent = join(work, 'a-file', 'sub');
+    let error: (Error & { exitCode?: number; cause?: NodeJS.ErrnoException }) | undefined;
+    try {
+      lockOutput(join(parent, 'output'));
+    } catch (thrown) {
+      error = thrown as typeof error;
+    }
+    expect(error?.exitCode).toBe(2);
+    expect(error?.message).toBe(`cannot create ${parent}: ${error?.cause?.message}`);
+    expect(error?.cause?.code).toBe('ENOTDIR');
+  });
+
+  it('is an environment error when the lock cannot be made beside the folder', () => {
+    const out = join(work, 'long-lock', longName(251));
+    let error: (Error & { exitCode?: number; cause?: NodeJS.ErrnoException }) | undefined;
+    try {
+      lockOutput(out);
+    } catch (thrown) {
+      error = thrown as typeof error;
+    }
+    expect(error?.exitCode).toBe(2);
+    expect(error?.message).toBe(`the output folder ${out} is not writable: ${error?.cause?.message}`);
+    expect(error?.cause?.code).toBe('ENAMETOOLONG');
   });
 });
