@@ -18,7 +18,8 @@ export const MOST_HYPHENS = 2;
 let source: string | undefined;
 
 /**
- * Breaks every ladder of more than `MOST_HYPHENS` hyphenated lines, by keeping whole the word
+ * Puts the links of the charts' marks beside their drawings, over the marks (tagged links of
+ * the PDF). Breaks every ladder of more than `MOST_HYPHENS` hyphenated lines, by keeping whole the word
  * that ends the line after them. Then lays the print page out on A4 pages (a column of a
  * multi-column box per page: Chromium breaks columns as it breaks pages, keeping figures
  * whole), and wherever a page ends more than `AIMED_GAP` early because the next block is a
@@ -30,11 +31,13 @@ let source: string | undefined;
 export async function layOutPrint(page: Page): Promise<number> {
   await page.emulateMediaType('print');
   try {
-    // An article far longer than a briefing prints as it is: laying it out again would take minutes.
-    if (((await page.evaluate('document.body.textContent.length')) as number) > MAX_LAYOUT_CHARACTERS) return 0;
     source ??= readFileSync(join(TEMPLATES, 'lay-out-print.js'), 'utf8');
     // Laid out in print, then measured once the fonts it asks for are in: lines break with them.
     await page.evaluate('document.body.getBoundingClientRect(), document.fonts.ready.then(() => document.fonts.status)');
+    // The charts' links first: they stay over their marks wherever the figures go.
+    await page.evaluate(`${source}\nlinkChartMarks();`);
+    // An article far longer than a briefing prints as it is: laying it out again would take minutes.
+    if (((await page.evaluate('document.body.textContent.length')) as number) > MAX_LAYOUT_CHARACTERS) return 0;
     return (await page.evaluate(`${source}\nlayOut(${AIMED_GAP}, ${MOST_HYPHENS});`)) as number;
   } finally {
     await page.emulateMediaType();

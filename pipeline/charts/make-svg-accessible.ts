@@ -14,6 +14,7 @@ export function makeSvgAccessible(svgText: string, id: string, title: string, de
   if (!svg) throw new Error(`vega produced no <svg> for chart "${id}"`);
   prefixIds(svg, `${id}-`);
   hideParts(svg, names);
+  dropEmptyLinks(svg);
 
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
@@ -29,6 +30,16 @@ export function makeSvgAccessible(svgText: string, id: string, title: string, de
   };
   svg.children = [...head, ...svg.children];
   return svg;
+}
+
+/** A mark's link whose address the loader refused (a script's) is left out: the mark stays. */
+function dropEmptyLinks(node: Element): void {
+  node.children = node.children.flatMap((child) => {
+    if (child.type !== 'element') return [child];
+    dropEmptyLinks(child);
+    const empty = child.tagName === 'a' && !child.properties.xLinkHref && !child.properties.href;
+    return empty ? child.children : [child];
+  });
 }
 
 function prefixIds(svg: Element, prefix: string): void {
@@ -76,7 +87,8 @@ function hideParts(svg: Element, { hidden, measures }: ValueNames): void {
     for (const key of Object.keys(node.properties)) {
       if (key === 'role' || key.startsWith('aria')) delete node.properties[key];
     }
-    const mark = [node.properties.className ?? []].flat().includes('role-mark');
+    // A mark's link (its href channel) wraps the mark's item.
+    const mark = [node.properties.className ?? []].flat().includes('role-mark') || (inMark && node.tagName === 'a');
     for (const child of node.children) if (child.type === 'element') visit(child, mark);
   };
   for (const child of svg.children) if (child.type === 'element') visit(child, false);
@@ -92,17 +104,19 @@ const NO_NAMES: ValueNames = { hidden: new Set(), measures: new Set() };
 
 /**
  * The names of the values of channels the chart does not show (a position without an axis,
- * a colour without a legend: a waffle's row and column), and of its quantitative fields.
+ * a colour without a legend: a waffle's row and column; a link's address), and of its
+ * quantitative fields.
  */
 export function valueNames(spec: unknown): ValueNames {
   const hidden = new Set<string>();
   const measures = new Set<string>();
   walkSpec(spec, (key, encoding) => {
     if (key !== 'encoding' || !isRecord(encoding)) return;
-    for (const def of Object.values(encoding)) {
+    for (const [channel, def] of Object.entries(encoding)) {
       if (!isRecord(def) || typeof def.field !== 'string') continue;
       const name = typeof def.title === 'string' ? def.title : def.field;
-      if (def.axis === null || def.legend === null) hidden.add(name);
+      // A link's address is where the mark leads, not what it shows.
+      if (def.axis === null || def.legend === null || channel === 'href') hidden.add(name);
       if (def.type === 'quantitative') measures.add(name);
     }
   });

@@ -1,5 +1,5 @@
 // The printed PDF finished with pdf-lib: its metadata, bookmarks and copyable text.
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { toString as textOf } from 'hast-util-to-string';
 import { decodePDFRawStream, ParseSpeeds, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { visit } from 'unist-util-visit';
@@ -123,16 +123,29 @@ function repairToUnicode(document: PDFDocument, articleText: string): void {
   }
 }
 
-/** The body's links in order, each with its href and what it tells a reader: its label, else its text. */
+/**
+ * The body's links in order, each with its href and what it tells a reader: its label, else its
+ * text; a chart mark's link, what the mark shows (as the print page's link over it says).
+ */
 function articleLinks(body: Root): ArticleLink[] {
   const links: ArticleLink[] = [];
   visit(body, 'element', (node) => {
     const href = node.tagName === 'a' ? node.properties.href : undefined;
-    const label = node.properties.ariaLabel;
+    if (typeof href !== 'string') return;
+    const label = node.properties.ariaLabel ?? markValue(node);
     const words = (typeof label === 'string' ? label : textOf(node)).replace(/\s+/g, ' ').trim();
-    if (typeof href === 'string' && words) links.push({ href, text: words });
+    links.push({ href, text: words || href });
   });
   return links;
+}
+
+/** What the first mark inside a chart's link shows (its `data-value`). */
+function markValue(link: Element): string | undefined {
+  let value: string | undefined;
+  visit(link, 'element', (node) => {
+    if (typeof node.properties.dataValue === 'string') value ??= node.properties.dataValue;
+  });
+  return value;
 }
 
 /** The text of the body's headings, in order. */

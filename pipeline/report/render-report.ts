@@ -143,7 +143,7 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
   }
   // The share image's alt text is its chart's description, where the image shows the chart.
   const extras = { figures, imageAlt: sharesChart(shareChart) ? shareChart?.description : undefined };
-  const finished = finishBody(body.tree, meta.lang);
+  const finished = finishBody(body.tree, meta.lang, meta.url);
   const printTree = finished.print;
   const page = renderPage(pageTemplate, meta, finished.page, extras);
   const printPage = renderPage(pageTemplate, meta, printTree, extras);
