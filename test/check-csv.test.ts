@@ -33,6 +33,35 @@ describe('checkCsv', () => {
   });
 });
 
+describe('checkCsv, in more cases', () => {
+  /** Each problem as the build tells it, with the rule that found it. */
+  function checkWithRules(text: string, fields: string[], lang?: string): string[] {
+    const file = new VFile({ path: 'data/rents.csv' });
+    checkCsv(text, file, new Set(fields), lang);
+    return file.messages.map((message) => `${formatProblem(message)} [${message.ruleId}]`);
+  }
+
+  it('checks every quantitative column of every row, and leaves the other columns alone', () => {
+    expect(checkWithRules('city,rent,size,note\nA,x,1,n/a\nB,2,y,\n', ['rent', 'size', 'absent'])).toEqual([
+      'data/rents.csv:2: column "rent": "x" is not a number [csv-number]',
+      'data/rents.csv:3: column "size": "y" is not a number [csv-number]',
+    ]);
+  });
+
+  it('reads decimal commas in the language of the article', () => {
+    expect(checkWithRules('Stadt;Miete\nFreiburg;14,13\nRastatt;1.749,5\n', ['Miete'], 'de')).toEqual([]);
+    expect(checkWithRules('Stadt;Miete\nFreiburg;14,13\n', ['Miete'])).toEqual(['data/rents.csv:2: column "Miete": "14,13" is not a number [csv-number]']);
+  });
+
+  it('tells what is wrong with the file at its line, column 1', () => {
+    expect(checkWithRules('a,b\n1,2\n"3,4\n', ['a'])).toEqual([
+      'data/rents.csv:3:1: invalid CSV: Quote Not Closed: the parsing is finished with an opening quote at line 3 [csv]',
+    ]);
+    expect(checkWithRules('', ['a'])).toEqual(['data/rents.csv:1:1: the CSV file is empty [csv]']);
+    expect(checkWithRules('a,b\n', ['a'])).toEqual(['data/rents.csv:1:1: the CSV file has no data rows [csv]']);
+  });
+});
+
 describe('readCsv', () => {
   it('reads a semicolon file with a BOM and decimal commas as the language writes them', () => {
     const text = '\uFEFFStadt;Miete;Wohnungen\nFreiburg;14,13;"4.395"\nRastatt;9,8;1.749\n';
