@@ -1,7 +1,7 @@
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { checkCsv } from '../pipeline/data/check-csv.js';
-import { checkJson } from '../pipeline/data/check-json.js';
+import { checkJson, type JsonFormat } from '../pipeline/data/check-json.js';
 import { readCsv } from '../pipeline/data/read-csv.js';
 import { formatProblem } from '../pipeline/problems/errors.js';
 
@@ -94,10 +94,27 @@ describe('checkJson', () => {
     const text =
       '[\n  {"country": "A", "users": 10},\n  {"country": "B", "users": "12"},\n  {"country": "C", "users": "NaN"},\n  {"country": "D", "users": 1e999},\n  {"country": "E", "users": null}\n]\n';
     expect(checkJsonText(text, ['users'])).toEqual([
-      'data/users.json:3:1: field "users": "12" is not a number',
+      'data/users.json:3:1: field "users": "12" is not a number (write it without quotes, or parse it: "format": {"parse": {"users": "number"}})',
       'data/users.json:4:1: field "users": "NaN" is not a number',
       'data/users.json:5:1: field "users": 1e999 is not a number',
     ]);
+  });
+
+  it('reads the file as the chart does: a TopoJSON map whole, rows under a property, numerals the spec parses', () => {
+    const check = (text: string, fields: string[], format: JsonFormat) => {
+      const file = new VFile({ path: 'data/map.json' });
+      checkJson(text, file, new Set(fields), format);
+      return file.messages.map(formatProblem);
+    };
+    const topology = '{"type": "Topology", "objects": {"states": {"type": "GeometryCollection", "geometries": []}}, "arcs": []}';
+    expect(check(topology, ['id'], { type: 'topojson' })).toEqual([]);
+    expect(check('[1, 2]', [], { type: 'topojson' })).toEqual(['data/map.json:1:1: a TopoJSON map must be an object, not a list']);
+    const features = '{"type": "FeatureCollection",\n "features": [\n  {"id": 1, "rate": 0.5},\n  {"id": 2, "rate": "high"}\n]}';
+    expect(check(features, ['rate'], { property: 'features' })).toEqual(['data/map.json:4:1: field "rate": "high" is not a number']);
+    expect(check(features, ['rate'], { property: 'rows' })).toEqual(['data/map.json:1:1: the JSON file has no "rows", where the chart reads its rows']);
+    expect(check(features, ['rate'], { property: 'type' })).toEqual(['data/map.json:1:1: "type" must hold a list of rows ([{…}, {…}]), not a string']);
+    const years = '[\n  {"year": "1565", "wheat": 41},\n  {"year": "15 65", "wheat": 45}\n]';
+    expect(check(years, ['year'], { numbers: new Set(['year']) })).toEqual(['data/map.json:3:1: field "year": "15 65" is not a number']);
   });
 
   it('wants a list of rows, and valid JSON', () => {

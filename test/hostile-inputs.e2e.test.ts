@@ -142,7 +142,7 @@ const ROWS: Row[] = [
       return article.replace('"url": "data/warnings.csv"', '"url": "data/warnings.json"');
     },
     status: 1,
-    line: 'data/warnings.json:3:1: field "households": "980" is not a number',
+    line: 'data/warnings.json:3:1: field "households": "980" is not a number (write it without quotes, or parse it: "format": {"parse": {"households": "number"}})',
   },
   {
     name: '9. JSON data that is not a list',

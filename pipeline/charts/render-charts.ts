@@ -4,7 +4,15 @@ import type { VFile } from 'vfile';
 import type { ChartSource } from '../article/parse-article.js';
 import { checkCsv } from '../data/check-csv.js';
 import { checkJson } from '../data/check-json.js';
-import { type ChartData, collectDataUrls, collectQuantitativeFields, createDataLoader, type DataLoader, resolveContentUrl } from '../data/load-chart-data.js';
+import {
+  type ChartData,
+  collectDataUrls,
+  collectQuantitativeFields,
+  createDataLoader,
+  type DataLoader,
+  dataFormat,
+  resolveContentUrl,
+} from '../data/load-chart-data.js';
 import { addError, addWarning, type Place } from '../problems/problems.js';
 import { cacheKey } from './chart-cache.js';
 import { chartDrawer } from './chart-drawer.js';
@@ -104,7 +112,7 @@ async function checkData(spec: unknown, chart: ChartSource, context: ChartContex
       const before = file.messages.length;
       const text = await loader.file(resolved.path);
       if (/\.csv$/i.test(url)) checkCsv(text, file, quantitative, context.lang);
-      else checkJson(text, file, quantitative);
+      else checkJson(text, file, quantitative, dataFormat(spec, url));
       if (file.messages.slice(before).some((message) => message.fatal)) ok = false;
     }
   }

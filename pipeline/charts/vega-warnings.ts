@@ -19,6 +19,9 @@ const RULES: readonly Rule[] = [
   { pattern: /^Can not resolve event source: / },
   // A selection's store, empty until a reader selects something: its scales' domains stay empty.
   { pattern: /^Infinite extent for field "[^"]*_(start|end)":/ },
+  // Layers that share a sorted axis (bars and their labels): vega-lite's internal union of their
+  // domains, with the order drawn as the preview shows it.
+  { pattern: /^Domains that should be unioned has conflicting sort properties/ },
   {
     pattern: /^Infinite extent for field "([^"]+)"/,
     say: ([, field]) => `field "${field}" has no number to draw (it is empty, or the filters leave no row): its axis or legend is drawn without values`,

@@ -76,6 +76,22 @@ export function collectDataUrls(spec: unknown): string[] {
   return [...urls];
 }
 
+/** The `format` a spec reads a data URL with (the first that names it), and the fields it parses as numbers. */
+export function dataFormat(spec: unknown, url: string): Readonly<{ type?: string; property?: string; numbers: ReadonlySet<string> }> {
+  let format: { type?: string; property?: string; numbers: ReadonlySet<string> } | undefined;
+  walkSpec(spec, (key, value) => {
+    if (format || key !== 'data' || !isRecord(value) || value.url !== url) return;
+    const given = isRecord(value.format) ? value.format : {};
+    const parse = isRecord(given.parse) ? Object.entries(given.parse) : [];
+    format = {
+      ...(typeof given.type === 'string' ? { type: given.type } : {}),
+      ...(typeof given.property === 'string' ? { property: given.property } : {}),
+      numbers: new Set(parse.filter(([, type]) => type === 'number').map(([field]) => field)),
+    };
+  });
+  return format ?? { numbers: new Set() };
+}
+
 /** Fields that some encoding of the spec reads as quantitative. */
 export function collectQuantitativeFields(spec: unknown): Set<string> {
   const fields = new Set<string>();
