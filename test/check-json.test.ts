@@ -67,6 +67,21 @@ describe('checkJson', () => {
     ]);
   });
 
+  it('takes numerals in quotes where the spec parses the field as numbers, and says how otherwise', () => {
+    const text = '[\n{"users": "1565", "year": "2020"},\n{"users": "-1.5e3", "year": "twenty"},\n{"users": "12 000", "year": "1e5"}]';
+    expect(check(text, ['users', 'year'], { numbers: new Set(['users']) })).toEqual([
+      'data/users.json:2:1: field "year": "2020" is not a number (write it without quotes, or parse it: "format": {"parse": {"year": "number"}}) [json-number]',
+      'data/users.json:3:1: field "year": "twenty" is not a number [json-number]',
+      'data/users.json:4:1: field "users": "12 000" is not a number [json-number]',
+      'data/users.json:4:1: field "year": "1e5" is not a number (write it without quotes, or parse it: "format": {"parse": {"year": "number"}}) [json-number]',
+    ]);
+    expect(check('[{"users": "1.5"}, {"users": "1."}, {"users": "+1"}, {"users": "1e"}]', ['users'], { numbers: new Set(['users']) })).toEqual([
+      'data/users.json:1:1: field "users": "1." is not a number [json-number]',
+      'data/users.json:1:1: field "users": "+1" is not a number [json-number]',
+      'data/users.json:1:1: field "users": "1e" is not a number [json-number]',
+    ]);
+  });
+
   it('reads as many rows as a chart may, and no more', () => {
     expect(check(rows(200_000))).toEqual([]);
     expect(check(rows(200_001))).toEqual(['data/users.json:200002:1: the JSON file has 200,001 rows: a chart reads at most 200,000 [json]']);
