@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   collectDataUrls,
   collectQuantitativeFields,
@@ -111,7 +111,10 @@ describe('resolveContentUrl, in more cases', () => {
   truncateSync(join(content, 'data', 'big.csv'), MAX_FILE_BYTES + 1); // sparse: takes no room on disk
   writeFileSync(join(content, 'data', 'edge.csv'), '');
   truncateSync(join(content, 'data', 'edge.csv'), MAX_FILE_BYTES);
-  execFileSync('mkfifo', [join(content, 'data', 'pipe.csv')]);
+  // A socket: no file, but a name in the folder.
+  const socket: Server = createServer();
+  beforeAll(() => new Promise<void>((listening) => void socket.listen(join(content, 'data', 'socket.csv'), listening)));
+  afterAll(() => new Promise<void>((closed) => void socket.close(() => closed())));
   writeFileSync(join(content, 'data', 'é 1.csv'), 'x\n1\n');
 
   it('reads a path as a URL: its query and fragment dropped, its escapes decoded', () => {
@@ -123,7 +126,7 @@ describe('resolveContentUrl, in more cases', () => {
 
   it.each([
     ['data/folder', 'image is not a file but a folder: data/folder'],
-    ['data/pipe.csv', 'image is not a file but a pipe, socket or device: data/pipe.csv'],
+    ['data/socket.csv', 'image is not a file but a pipe, socket or device: data/socket.csv'],
     ['data/big.csv', 'image file too large: data/big.csv is 50 MiB, the limit is 50 MiB'],
     ['FILE:data/a.csv', 'image outside the content folder: FILE:data/a.csv'],
     ['data:image/png;base64,AAAA', 'remote image is not allowed: data:image/png;base64,AAAA (put the file in the content folder)'],
