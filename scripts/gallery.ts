@@ -6,7 +6,7 @@
 // it refused, so that each spec gets its own verdict. --reference draws each spec as vega-lite's
 // own command-line tools do (compile, then vega's SVG), to compare.
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +20,8 @@ export type GalleryOutcome = Readonly<{
   drawn: boolean;
   /** What the build said against it: its errors when refused, its warnings when drawn. */
   problems: readonly string[];
+  /** The output folder of the build that drew it. */
+  output: string;
 }>;
 
 export type GalleryOptions = Readonly<{
@@ -69,7 +71,15 @@ async function buildBatch(specsDir: string, names: readonly string[], dir: strin
   const out = join(dir, 'output');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(content, { recursive: true });
-  const lines = ['---', `title: "Gallery: ${names.length} specs"`, 'lang: en', 'description: "Vega-Lite specs, drawn by the build."', 'date: 2026-01-15', '---', ''];
+  const lines = [
+    '---',
+    `title: "Gallery: ${names.length} specs"`,
+    'lang: en',
+    'description: "Vega-Lite specs, drawn by the build."',
+    'date: 2026-01-15',
+    '---',
+    '',
+  ];
   const places: { name: string; from: number; to: number; spec: string }[] = [];
   for (const name of names) {
     const spec = readFileSync(join(specsDir, `${name}.vl.json`), 'utf8').trim();
@@ -97,12 +107,17 @@ async function buildBatch(specsDir: string, names: readonly string[], dir: strin
     const drawn = status === 0 && existsSync(join(out, 'charts', `${chartId(name)}.svg`));
     const errors = own(name).filter((line) => !line.includes(': warning: '));
     const problems = drawn ? own(name) : errors.length > 0 ? errors : general.length > 0 ? general : [];
-    return { name, drawn, problems };
+    return { name, drawn, problems, output: out };
   });
 }
 
-/** The data files and images a spec names (`data/…`, `images/…`), copied into the content folder. */
+/**
+ * The data files and images a spec names (`data/…`, `images/…`), copied into the content folder;
+ * and the images beside the specs, whose names a spec may compute.
+ */
 function copyFiles(spec: string, specsDir: string, content: string): void {
+  const images = join(specsDir, '..', 'images');
+  if (existsSync(images)) cpSync(images, join(content, 'images'), { recursive: true });
   for (const [, path] of spec.matchAll(/"((?:data|images)\/[^"?#]+)"/g)) {
     const from = [join(DATASETS, path!), join(specsDir, '..', path!)].find((candidate) => existsSync(candidate));
     if (!from) continue;
@@ -113,7 +128,10 @@ function copyFiles(spec: string, specsDir: string, content: string): void {
 
 function build(content: string, out: string): Promise<{ status: number; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'run.mjs'), 'cli', '--content', content, '--out', out], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'run.mjs'), 'cli', '--content', content, '--out', out], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
