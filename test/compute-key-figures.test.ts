@@ -5,6 +5,7 @@ import { VFile } from 'vfile';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { KeyFigureSpec } from '../pipeline/article/read-front-matter.js';
 import { computeFigure, computeKeyFigures } from '../pipeline/data/compute-key-figures.js';
+import { createDataLoader } from '../pipeline/data/load-chart-data.js';
 import { formatProblem } from '../pipeline/problems/errors.js';
 
 const rows = [
@@ -70,5 +71,97 @@ describe('computeKeyFigures', () => {
       'article.md:15:1: key figure "manquant": chart data file not found: data/none.csv',
       'article.md:21:1: key figure "faux": no column "usres" in data/a.csv',
     ]);
+  });
+});
+
+describe('computeFigure, in more cases', () => {
+  it('says a file has no rows, or a column holds no number', () => {
+    expect(computeFigure(spec({}), [], 'en')).toEqual({ problem: 'data/a.csv has no rows', key: 'data' });
+    expect(computeFigure(spec({ op: 'count', field: undefined }), [], 'en')).toEqual({ problem: 'data/a.csv has no rows', key: 'data' });
+    expect(computeFigure(spec({ op: 'max' }), [{ users: '' }, { users: ' ' }], 'en')).toEqual({
+      problem: 'column "users" of data/a.csv holds no number',
+      key: 'field',
+    });
+  });
+
+  it('names the first value that is not a number, wherever it is, trimmed', () => {
+    expect(computeFigure(spec({}), [{ users: '1' }, { users: '' }, { users: ' n/a ' }, { users: 'x' }], 'en')).toEqual({
+      problem: 'column "users" of data/a.csv: "n/a" is not a number',
+      key: 'field',
+    });
+  });
+
+  it('picks the first of rows that tie for the largest or smallest value', () => {
+    const tied = [
+      { country: 'A', users: '5' },
+      { country: 'B', users: '5' },
+      { country: 'C', users: '9' },
+      { country: 'D', users: '9' },
+    ];
+    expect(computeFigure(spec({ op: 'max', show: 'country' }), tied, 'en')).toEqual({ value: 'C', label: 'x', detail: '9' });
+    expect(computeFigure(spec({ op: 'min', show: 'country' }), tied, 'en')).toEqual({ value: 'A', label: 'x', detail: '5' });
+    expect(computeFigure(spec({ op: 'min', show: 'users' }), [{ users: 5 }], 'en')).toEqual({ value: '5', label: 'x', detail: '5' });
+  });
+});
+
+describe('computeKeyFigures, in more cases', () => {
+  const content = mkdtempSync(join(tmpdir(), 'briefing-figures-more-'));
+  mkdirSync(join(content, 'data'));
+  writeFileSync(join(content, 'data', 'a.csv'), 'country,users\nFrance,300000\nInde,700000\n');
+  writeFileSync(join(content, 'data', 'broken.csv'), 'country,users\nFrance,1,2\n');
+  writeFileSync(join(content, 'data', 'empty.csv'), 'country,users\n');
+  writeFileSync(join(content, 'data', 'rents.csv'), 'city;rent\nFreiburg;14,5\nRastatt;9,5\n');
+  afterAll(() => rmSync(content, { recursive: true, force: true }));
+  /** The line of each front-matter key of the figures, as the front matter's reader gives it. */
+  const lines = new Map([
+    ['figures.0.data', 11],
+    ['figures.0.field', 12],
+    ['figures.1.data', 21],
+    ['figures.1.field', 22],
+    ['figures.2.data', 31],
+    ['figures.3.show', 43],
+  ]);
+  const lineOf = (path: readonly (string | number)[]) => lines.get(path.join('.')) ?? 1;
+
+  it('reports each problem at the line of the key at fault', async () => {
+    const article = new VFile({ path: 'article.md' });
+    const figures = await computeKeyFigures(
+      [
+        spec({ label: 'cassé', data: 'data/broken.csv' }),
+        spec({ label: 'vide', data: 'data/empty.csv' }),
+        spec({ label: 'dehors', data: '../a.csv' }),
+        spec({ label: 'pays', op: 'max', show: 'pays' }),
+      ],
+      { contentDir: content, lang: 'fr', article, lineOf },
+    );
+    expect(figures).toEqual([]);
+    expect(article.messages.map(formatProblem)).toEqual([
+      'article.md:11:1: key figure "cassé": data/broken.csv:2: invalid CSV: expect 2, got 3 on line 2',
+      'article.md:21:1: key figure "vide": data/empty.csv has no rows',
+      'article.md:31:1: key figure "dehors": chart data outside the content folder: ../a.csv',
+      'article.md:43:1: key figure "pays": no column "pays" in data/a.csv',
+    ]);
+  });
+
+  it("reads through the build's loader, in the article's language, and sets the label as the page's text", async () => {
+    const article = new VFile({ path: 'article.md' });
+    const figures = await computeKeyFigures([spec({ label: "d'euros le m², 2024-25", data: 'data/rents.csv', op: 'max', field: 'rent', show: 'city' })], {
+      contentDir: content,
+      lang: 'fr',
+      article,
+      lineOf,
+      loader: createDataLoader(content, 'fr'),
+    });
+    expect(figures).toEqual([{ value: 'Freiburg', label: 'd’euros le m², 2024–25', detail: '14,5' }]);
+    expect(article.messages).toEqual([]);
+  });
+
+  it('computes from the file as the build read it for its charts, even if it changed since', async () => {
+    const loader = createDataLoader(content, 'en');
+    await loader.file(join(content, 'data', 'a.csv'));
+    writeFileSync(join(content, 'data', 'a.csv'), 'country,users\nFrance,1\n');
+    const context = { contentDir: content, lang: 'en', article: new VFile({ path: 'article.md' }), lineOf };
+    await expect(computeKeyFigures([spec({ label: 'users' })], { ...context, loader })).resolves.toEqual([{ value: '1,000,000', label: 'users' }]);
+    await expect(computeKeyFigures([spec({ label: 'users' })], context)).resolves.toEqual([{ value: '1', label: 'users' }]);
   });
 });
