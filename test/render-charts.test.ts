@@ -37,7 +37,12 @@ async function render(specs: string[], lang = 'fr', cache?: ChartCache, using = 
   const dataFile = (url: string) => files.get(url) ?? files.set(url, new VFile({ path: url })).get(url)!;
   const charts = await renderCharts(parseArticle(article).charts, { contentDir: content, lang, article, dataFile, cache, drawer: using });
   const problems = [article, ...files.values()].flatMap((file) => file.messages.map(formatProblem));
-  return { charts, problems };
+  return { charts, problems, messages: article.messages };
+}
+
+function memoryCache(): ChartCache {
+  const entries = new Map<string, DrawnChart>();
+  return { get: async (key) => entries.get(key), set: async (key, value) => void entries.set(key, value) };
 }
 
 describe('renderCharts', () => {
@@ -161,6 +166,64 @@ describe('renderCharts', () => {
     writeFileSync(join(content, 'data', 'bad.csv'), 'country,users\nFrance,beaucoup\n');
     const { problems } = await render([JSON.stringify(bars({ data: { url: 'data/bad.csv' } }))]);
     expect(problems).toEqual(['data/bad.csv:2: column "users": "beaucoup" is not a number']);
+  });
+
+  it("tells vega's warnings in plain words at the fence, again from the cache, and keeps quiet about interaction", async () => {
+    // No row passes the filter: vega warns of an empty extent; --verbose has vega's own words.
+    const empty = JSON.stringify(bars({ title: 'Vide', transform: [{ filter: 'datum.users > 1e12' }] }));
+    const said = [
+      'article.md:8:1: warning: chart "chart-1": field "users" has no number to draw (it is empty, or the filters leave no row): its axis or legend is drawn without values',
+    ];
+    const cache = memoryCache();
+    for (let build = 0; build < 2; build++) {
+      const { charts, problems, messages } = await render([empty], 'en', cache);
+      expect(charts).toHaveLength(1);
+      expect(problems).toEqual(said);
+      expect(String(messages[0]?.cause)).toMatch(/^Infinite extent for field "users_start"/);
+    }
+    // A brush and a slider: drawn in their first state, with nothing to tell.
+    const brush = bars({
+      params: [
+        { name: 'pick', select: { type: 'interval', encodings: ['x'] } },
+        { name: 'cut', value: 5, bind: { input: 'range', min: 0, max: 9 } },
+      ],
+    });
+    const { charts, problems } = await render([JSON.stringify(brush)], 'en');
+    expect(problems).toEqual([]);
+    expect(toHtml(charts[0]!.svg)).toContain('data-value');
+  });
+
+  it('draws image marks from files of the content folder, and refuses remote ones at the fence', async () => {
+    mkdirSync(join(content, 'images'), { recursive: true });
+    writeFileSync(join(content, 'images', 'wide.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20"/></svg>');
+    const icons = (url: string) =>
+      JSON.stringify({
+        title: 'Icons',
+        data: { values: [{ k: 'a', icon: url }] },
+        mark: { type: 'image', width: 60, height: 60 },
+        encoding: { x: { field: 'k', type: 'nominal' }, url: { field: 'icon', type: 'nominal' } },
+      });
+    const { charts, problems } = await render([icons('images/wide.svg')], 'en');
+    expect(problems).toEqual([]);
+    expect(charts[0]?.images).toEqual([{ source: 'images/wide.svg', target: 'assets/images/wide.svg' }]);
+    const image = /<image[^>]*>/.exec(toHtml(charts[0]!.svg, { space: 'svg' }))?.[0] ?? '';
+    expect(image).toContain('href="assets/images/wide.svg"');
+    expect(image).toMatch(/width="60" height="60" preserveAspectRatio="xMidYMid"/);
+    expect(charts[0]?.file).toContain('href="../assets/images/wide.svg"');
+    const remote = await render([icons('https://example.org/icon.png')], 'en');
+    expect(remote.charts).toEqual([]);
+    expect(remote.problems).toEqual([
+      'article.md:8:1: chart "chart-1": remote image is not allowed: https://example.org/icon.png (put the file in the content folder)',
+    ]);
+  });
+
+  it('gives rows of categories the height of a label raised to 12 px', async () => {
+    const spec = bars({ height: { step: 8 }, encoding: { ...bars().encoding, y: { field: 'country', type: 'nominal', axis: { labelFontSize: 8 } } } });
+    const { charts } = await render([JSON.stringify(spec)], 'en');
+    const svg = toHtml(charts[0]!.svg, { space: 'svg' });
+    expect(svg).toContain('font-size="12px"');
+    // Two rows of 14 px, not of 8.
+    expect(svg).toMatch(/<path class="background"[^>]* d="M0,0h\d+(\.\d+)?v28h/);
   });
 
   it('warns when a chart has no title, and names it after its position', async () => {

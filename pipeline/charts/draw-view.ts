@@ -4,14 +4,12 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import type { DataLoader } from '../data/load-chart-data.js';
 import { firstLine } from '../problems/errors.js';
 import { type ChartLocale, chartConfig } from './chart-theme.js';
-import { imageUrls, readImageSizes } from './image-marks.js';
+import { imageUrls } from './image-marks.js';
 import { measureTextWidth } from './measure-text.js';
 import type { CutLabel } from './wrap-labels.js';
 
 // Lay text out with the report's real font metrics (vega would guess without a canvas).
 (vega as unknown as { textMetrics: { width: typeof measureTextWidth } }).textMetrics.width = measureTextWidth;
-// Size image marks from their files (vega would draw them empty without a canvas).
-readImageSizes();
 
 /** A spec drawn: its SVG and sizes, or what vega-lite or vega had against it. */
 export type Drawing =

@@ -1,48 +1,10 @@
-// Image marks drawn from files of the content folder: vega measures them through an Image that
-// reads a file's size (Node has no canvas), and the drawing points at their copies in assets/.
-import { readFileSync } from 'node:fs';
+// Image marks drawn from files of the content folder: the drawing points at their copies in
+// assets/, which are published with the page.
 import type { Element, ElementContent } from 'hast';
-import { imageSize } from 'image-size';
 import { resolveContentUrl } from '../data/load-chart-data.js';
 
 /** An image a chart draws: its path in the content folder, and in the output folder. */
 export type ChartImage = Readonly<{ source: string; target: string }>;
-
-/**
- * What vega asks of a browser's Image, from the file's header: its size, then `onload`. vega
- * uses a global `Image` where there is one; it only ever sets `src` to a path its loader gave.
- */
-class FileImage {
-  width = 0;
-  height = 0;
-  complete = false;
-  onload: (() => void) | undefined;
-  onerror: (() => void) | undefined;
-  #src = '';
-
-  get src(): string {
-    return this.#src;
-  }
-
-  set src(path: string) {
-    this.#src = path;
-    queueMicrotask(() => {
-      try {
-        const { width, height } = imageSize(readFileSync(path));
-        [this.width, this.height, this.complete] = [width, height, true];
-        this.onload?.();
-      } catch {
-        this.onerror?.();
-      }
-    });
-  }
-}
-
-/** Lets vega size image marks from their files, in this thread. */
-export function readImageSizes(): void {
-  const scope = globalThis as { Image?: unknown };
-  scope.Image ??= FileImage;
-}
 
 /** vega's scenegraph, as far as image marks go. */
 type SceneNode = { marktype?: string; items?: SceneNode[]; url?: unknown };

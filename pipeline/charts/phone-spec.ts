@@ -23,18 +23,24 @@ export function phoneOption(spec: Spec): PhoneOption {
 
 /**
  * The spec as the build draws it, at every width: every font size it sets raised to the
- * minimum, so that text stays readable when drawn small; each line and area given points,
+ * minimum, so that text stays readable when drawn small, and each band of a `height` in steps
+ * at least as tall as a label of that size; each line and area given points,
  * drawn only when a reader points at one, that carry a value each; and number formats
  * without a precision trimmed ("%" shows 58 %, not 58.000000 %).
  */
 export function readableSpec(spec: Spec): Spec {
   return mapObjects(spec, (key, value) => {
     if (/fontsize$/i.test(key) && typeof value === 'number' && value < MIN_FONT_SIZE) return MIN_FONT_SIZE;
+    // Rows of categories as tall as their labels, once the labels are raised to the minimum.
+    if (key === 'height' && isRecord(value) && typeof value.step === 'number' && value.step < MIN_STEP) return { ...value, step: MIN_STEP };
     if (key === 'mark') return withPoints(value);
     if (key === 'format' && typeof value === 'string') return value.replace(UNTRIMMED_NUMBER_FORMAT, '$1~$2');
     return value;
   });
 }
+
+/** The least height of a band of categories: a label of the least size, and room between two. */
+const MIN_STEP = MIN_FONT_SIZE + 2;
 
 /** A d3 number format with no precision and no "~": its type shows six decimals. */
 const UNTRIMMED_NUMBER_FORMAT = /^((?:.?[<>=^])?[-+( ]?[$#]?0?\d*,?)([efgrs%])$/;

@@ -17,13 +17,12 @@ type Rule = Readonly<{
 const RULES: readonly Rule[] = [
   // An interactive spec listens to the window or the document, which a drawing has not.
   { pattern: /^Can not resolve event source: / },
-  // A selection's store, empty until a reader selects something: its scales' domains stay empty.
-  { pattern: /^Infinite extent for field "[^"]*_(start|end)":/ },
   // Layers that share a sorted axis (bars and their labels): vega-lite's internal union of their
   // domains, with the order drawn as the preview shows it.
   { pattern: /^Domains that should be unioned has conflicting sort properties/ },
   {
-    pattern: /^Infinite extent for field "([^"]+)"/,
+    // A stacked or binned field's bounds are named after it.
+    pattern: /^Infinite extent for field "(.+?)(?:_start|_end)?"/,
     say: ([, field]) => `field "${field}" has no number to draw (it is empty, or the filters leave no row): its axis or legend is drawn without values`,
   },
   { pattern: /^Symbol legend count exceeds limit/, say: () => 'the legend has more entries than it can show: only the first ones are drawn' },
