@@ -91,3 +91,76 @@ describe('checkNumbers', () => {
     );
   });
 });
+
+describe('checkNumbers, in more cases', () => {
+  // Two files: shares are rates (a column of fractions); budgets in euros.
+  const shares: DataTable = {
+    url: 'data/shares.csv',
+    columns: ['country', 'share'],
+    rows: [
+      { line: 2, values: { country: 'Inde', share: '0.4' } },
+      { line: 3, values: { country: 'Chine', share: '0.6' } },
+    ],
+  };
+  const en = (body: string, tables: readonly DataTable[] = [users]) => check(body, 'en', tables);
+
+  it('leaves a difference in points unchecked, saying so', () => {
+    expect(en('The share of India rose by 3 points.')).toEqual(['8:28 unchecked 3 points: a difference in points']);
+  });
+
+  it('contradicts with the value of the one row named that is nearest to the number', () => {
+    const budget: DataTable = {
+      url: 'data/budget.csv',
+      columns: ['city', 'spent', 'planned'],
+      rows: [{ line: 2, values: { city: 'Lyon', spent: '1000', planned: '1500' } }],
+    };
+    expect(en('Lyon spent 1,400 euros.', [budget])).toEqual(['8:12 contradicted 1,400: "1,400" for "Lyon", but data/budget.csv:2 (planned) says 1500']);
+    expect(en('Lyon spent 1,100 euros.', [budget])).toEqual(['8:12 contradicted 1,100: "1,100" for "Lyon", but data/budget.csv:2 (spent) says 1000']);
+    // Of another size: another quantity, not a wrong number.
+    expect(en('Lyon spent 9,000 euros.', [budget])).toEqual(['8:12 unchecked 9,000: no value of the rows it names agrees']);
+  });
+
+  it('contradicts no row where a sentence names two rows of a file, and no total without a word of a total', () => {
+    expect(en('Inde and Canada count 900,000 users.')).toEqual(['8:23 unchecked 900,000: no value of the rows it names agrees']);
+    expect(en('There are 6 million users.')).toEqual(['8:11 unchecked 6 million: no data behind it']);
+    expect(en('There are 6 million users in all.')).toEqual([
+      '8:11 contradicted 6 million: "6 million" as a total, but the sum of users in data/users.csv says 5300000',
+    ]);
+    expect(en('In total, there are 6 million users.')).toEqual([
+      '8:21 contradicted 6 million: "6 million" as a total, but the sum of users in data/users.csv says 5300000',
+    ]);
+    // A word of a total too far before, or after the end of its clause, or inside another word.
+    expect(en('The total is large, as we said before: the count is 6 million users.')).toEqual(['8:53 unchecked 6 million: no data behind it']);
+    expect(en('There are 6 million users; in total, that is a lot.')).toEqual(['8:11 unchecked 6 million: no data behind it']);
+    expect(en('Subtotals aside, 6 million users.')).toEqual(['8:18 unchecked 6 million: no data behind it']);
+    // A percentage is no total, and a total of another size says nothing.
+    expect(en('In total, 60 % of users.')).toEqual(['8:11 unchecked 60 %: no data behind it']);
+    expect(en('In total, 60 million users.')).toEqual(['8:11 unchecked 60 million: no data behind it']);
+  });
+
+  it('verifies a percentage by a rate of a named row, and by any row of a file when none is named', () => {
+    expect(en('Inde has a 40 % share.', [shares])).toEqual(['8:12 verified 40 %: data/shares.csv:2 (share)']);
+    expect(en('One country has a 60 % share.', [shares])).toEqual(['8:19 verified 60 %: the largest of share in data/shares.csv']);
+    expect(en('Inde has a 60 % share.', [shares])).toEqual(['8:12 contradicted 60 %: "60 %" for "Inde", but data/shares.csv:2 (share) says 40 %']);
+  });
+
+  it('checks a table row by its row only: no count, mean or extreme of the file', () => {
+    const table = '| Pays | Utilisateurs |\n|---|---|\n| Japon | 10 |\n| Allemagne | 700 000 |';
+    expect(check(table)).toEqual(['10:11 unchecked 10: no value of the rows it names agrees', '11:15 unchecked 700 000: no value of the rows it names agrees']);
+    expect(check('Dans 10 pays, dont le Japon.')).toEqual(['8:6 verified 10: the number of rows of data/users.csv']);
+  });
+
+  it("gives each number of the body its offset in article.md, for the page's marks", () => {
+    const file = new VFile({ path: 'article.md', value: '---\ntitle: T\ndescription: D\nlang: en\ndate: 2026-11-24\n---\n\nIn all, 5 million users.\n' });
+    const parsed = parseArticle(file);
+    const [number] = checkNumbers(textUnits(parsed.tree, file, 'en', parsed.frontMatter, parsed.frontMatterLine), numberSources([users]), 'en');
+    expect(number?.offset).toBe(String(file.value).indexOf('5 million'));
+  });
+
+  it('counts the contradicted numbers of a build', () => {
+    expect(summarizeNumbers([{ status: 'contradicted' }, { status: 'verified' }, { status: 'contradicted' }])).toBe(
+      'numbers: 1 verified against the data, 2 contradicted, 0 unchecked',
+    );
+    expect(summarizeNumbers([])).toBe('numbers: 0 verified against the data, 0 contradicted, 0 unchecked');
+  });
+});
