@@ -25,6 +25,7 @@ describe('checkJson', () => {
     ['[\n// a comment\n{}]', 'data/users.json:2:1: invalid JSON: InvalidCommentToken [json]'],
     ['[\n{"users": 1},\n]', 'data/users.json:3:1: invalid JSON: ValueExpected [json]'],
     ['[{"users": 1}', 'data/users.json:1:1: invalid JSON: CloseBracketExpected [json]'],
+    ['\uFEFF[\n}', 'data/users.json:2:1: invalid JSON: ValueExpected [json]'],
   ])('tells the first JSON error of %j at its line', (text, problem) => {
     expect(check(text)).toEqual([problem]);
   });

@@ -33,6 +33,10 @@ describe('readCsv', () => {
     expect(table(text).delimiter).toBe(delimiter);
   });
 
+  it('drops the byte-order mark at the start of the file only', () => {
+    expect(table('\uFEFFa,b\n\uFEFFx,1\n')).toMatchObject({ columns: ['a', 'b'], records: [{ line: 2, values: { a: '\uFEFFx', b: '1' } }] });
+  });
+
   it('finds the delimiter in the header line only', () => {
     expect(table('a,b\r\n1;2;3;4,x\r\n')).toMatchObject({ delimiter: ',', columns: ['a', 'b'] });
     expect(table('a;b\n"1,2,3";x\n')).toMatchObject({ delimiter: ';', columns: ['a', 'b'] });
@@ -65,6 +69,8 @@ describe('readCsv', () => {
     ['+2,25', '+2.25'],
     ['1234,5', '1234.5'],
     ['12', '12'],
+    ['12.345', '12345'],
+    ['123 456,7', '123456.7'],
   ])('reads %j in a ; file of a language of decimal commas as %j', (value, number) => {
     expect(cellOf(value, 'de')).toBe(number);
     expect(cellOf(value, 'fr')).toBe(number);
