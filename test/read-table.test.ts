@@ -7,6 +7,7 @@ describe('readTable', () => {
     expect(readTable('city;rent\nFreiburg;14,13\n', 'data/rents.csv')).toEqual([{ city: 'Freiburg', rent: '14,13' }]);
     // Any name but .json is read as CSV.
     expect(readTable('a,b\n1,2\n', 'data/table.txt')).toEqual([{ a: '1', b: '2' }]);
+    expect(readTable('a,b\n1,2\n', 'data/export.json.csv')).toEqual([{ a: '1', b: '2' }]);
   });
 
   it('tells what is wrong with a CSV file at its line', () => {
