@@ -81,3 +81,57 @@ describe('readNumbers', () => {
     expect(read('COVID-19, H2O, ChatGPT-4', 'en')).toEqual([]);
   });
 });
+
+describe('readNumbers, the digits themselves', () => {
+  it.each([
+    ['en', '−5 and -3.5 degrees', ['−5=-5', '-3.5=-3.5']],
+    ['en', 'a crowd of 2\u2009000', ['2\u2009000=2000']],
+    ['de', '1.234,5 Euro', ['1.234,5=1234.5']],
+    ['fr', '2 000,5 euros et 3.25 mètres', ['2 000,5=2000.5', '3.25=3.25']],
+    ['en', 'a ratio of 3.685', ['3.685=3.685']],
+  ])('reads signs, thin spaces, and decimals after grouped digits (%s: %s)', (lang, text, expected) => {
+    expect(read(text, lang)).toEqual(expected);
+  });
+
+  it.each([
+    ['en', '1.250.000 people', 'dots where English groups with commas'],
+    ['en', '3.685,5 people', 'a decimal after digits grouped by the decimal mark'],
+    ['en', '2,000,5 people', 'a decimal mark that is the group mark'],
+    ['de', '1,234.567.8 Leute', 'two kinds of group marks'],
+    ['fr', '3.250 habitants', 'three decimals after a dot where the comma is the decimal mark'],
+  ])('refuses to guess %s %s: %s', (lang, text) => {
+    expect(readNumbers(text, lang).map((number) => number.not)).toEqual(['unreadable']);
+  });
+
+  it('keeps the range of the last digit written, through a scale', () => {
+    expect(range('2.5 and 5m and 2.5bn', 'en')).toEqual([
+      [2.45, 2.55],
+      [4_500_000, 5_500_000],
+      [2_450_000_000, 2_550_000_000],
+    ]);
+    expect(range('1,5 million', 'fr')).toEqual([[1_450_000, 1_550_000]]);
+  });
+
+  it('gives where each number starts and ends, scale word and percent sign included, and its qualifier as written', () => {
+    const [first, second] = readNumbers('Près de 5 millions, soit 38 % du total', 'fr');
+    expect(first).toMatchObject({ start: 8, end: 18, text: '5 millions', said: 'Près de 5 millions', qualifier: 'about' });
+    expect(second).toMatchObject({ start: 25, end: 29, text: '38 %', said: '38 %', qualifier: undefined });
+    expect(second).not.toHaveProperty('not');
+  });
+
+  it('takes four digits from 1000 to 2100 for a year, unless a percent sign or a decimal says otherwise', () => {
+    const kinds = (text: string) => readNumbers(text, 'en').map((number) => number.not ?? 'quantity');
+    expect(kinds('1000, 2100, 2101, 0999, 2026%, 2026.5, 12345')).toEqual(['year', 'year', 'quantity', 'quantity', 'quantity', 'quantity', 'quantity']);
+  });
+
+  it('takes an ordinal mark or a letter after the digits for an ordinal, a colon or an h between digits for a time', () => {
+    const kinds = (text: string, lang: string) => readNumbers(text, lang).map((number) => number.not ?? 'quantity');
+    expect(kinds('el 1º y la 2ª', 'es')).toEqual(['ordinal', 'ordinal']);
+    expect(kinds('at 10:30 and at 9 : 15', 'en')).toEqual(['time', 'time', 'time']);
+    expect(kinds('5 km', 'en')).toEqual(['quantity']);
+  });
+
+  it('reads a tag Intl does not know with English separators', () => {
+    expect(read('1,234.5 and 1,5', 'not a tag!')).toEqual(['1,234.5=1234.5', '1,5=0 (unreadable)']);
+  });
+});
