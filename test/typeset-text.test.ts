@@ -24,6 +24,32 @@ describe('typesetFrench', () => {
   });
 });
 
+describe('typesetFrench, every space and every number', () => {
+  it.each([
+    ['Quoi\u00a0? Oui\u202f! Non ;', `Quoi${NNBSP}? Oui${NNBSP}! Non${NNBSP};`],
+    ['Note :', `Note${NBSP}:`],
+    ['Note :\nsuite', `Note${NBSP}:\nsuite`],
+    ['à 10 : 30', `à 10${NBSP}: 30`],
+    ['«Oui»', `«${NBSP}Oui${NBSP}»`],
+    ['«  Oui   »', `«${NBSP}Oui${NBSP}»`],
+  ])('keeps high punctuation and guillemets with their words: %j', (text, expected) => {
+    expect(typesetFrench(text)).toBe(expected);
+  });
+
+  it.each([
+    ['2,000,000.5', `2${NBSP}000${NBSP}000.5`],
+    ['2,000,000,5', '2,000,000,5'],
+    ['300,000.5', '300,000.5'],
+    ['300,000,5', '300,000,5'],
+    ['300,001', '300,001'],
+    ['12 345 678', `12${NBSP}345${NBSP}678`],
+    ['12\u202f345', `12${NBSP}345`],
+    ['1 2345', '1 2345'],
+  ])('groups %j only where the commas or spaces are thousands', (text, expected) => {
+    expect(typesetFrench(text)).toBe(expected);
+  });
+});
+
 describe('typesetText', () => {
   const tree = () => fromHtml('<p>Total : 2,000,000</p><pre><code>a : 1,000,000</code></pre>', { fragment: true });
 
