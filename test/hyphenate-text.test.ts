@@ -45,3 +45,47 @@ describe('hyphenateText', () => {
     expect(hyphenate('<p>interruption</p>', 'zz')).toBe('<p>interruption</p>');
   });
 });
+
+describe('hyphenateText, where it breaks and where it does not', () => {
+  const broken = `in${SHY}ter${SHY}rup${SHY}tion`;
+
+  it.each(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'figcaption', 'th'])('never breaks the words of <%s>', (tag) => {
+    const html =
+      tag === 'th'
+        ? '<table><tbody><tr><th>interruption interruption</th><td>fin</td></tr></tbody></table>'
+        : `<div><${tag}>interruption interruption</${tag}> fin</div>`;
+    expect(hyphenate(html, 'fr')).toBe(html);
+  });
+
+  it.each(['p', 'li', 'blockquote', 'dd', 'td'])('keeps the last word of a <%s> whole, and breaks the others', (tag) => {
+    const html = tag === 'td' ? '<table><tbody><tr><td>interruption interruption</td></tr></tbody></table>' : `<${tag}>interruption interruption</${tag}>`;
+    expect(hyphenate(html, 'fr')).toContain(`${broken} interruption<`);
+  });
+
+  it('keeps whole the last word of the last text that holds one, blank text after it aside', () => {
+    expect(hyphenate('<p>interruption <em>interruption</em> </p>', 'fr')).toBe(`<p>${broken} <em>interruption</em> </p>`);
+  });
+
+  it('breaks a word followed by punctuation, and leaves alone words with digits, slashes, @, dots, colons or soft hyphens', () => {
+    expect(hyphenate('<p>interruption, interruption; interruption» fin</p>', 'fr')).toBe(`<p>${broken}, ${broken}; ${broken}» fin</p>`);
+    const whole = `<p>interruption2 inter/ruption inter@ruption inter.ruption inter:ruption inter${SHY}ruption fin</p>`;
+    expect(hyphenate(whole, 'fr')).toBe(whole);
+  });
+
+  it('keeps a name whole behind an opening quote or bracket', () => {
+    expect(hyphenate('<p>(Washington) «Kensington» fin</p>', 'en')).toBe('<p>(Washington) «Kensington» fin</p>');
+  });
+
+  it('breaks only words of six letters or more', () => {
+    expect(hyphenate('<p>table maison fin</p>', 'fr')).toBe(`<p>table mai${SHY}son fin</p>`);
+  });
+
+  it.each([
+    ['de-CH', '<p>die Wohnraumförderung steigt</p>', `Wohn${SHY}raum`],
+    ['en-GB', '<p>the authority published its figures</p>', `pub${SHY}lished`],
+    ['EN-us', '<p>the authority published its figures</p>', `pub${SHY}lished`],
+    ['pt-BR', '<p>a interrupção tecnológica continua</p>', `in${SHY}ter${SHY}rup${SHY}ção`],
+  ])('finds the patterns of %s', (lang, html, part) => {
+    expect(hyphenate(html, lang)).toContain(part);
+  });
+});
