@@ -135,3 +135,33 @@ describe('readNumbers, the digits themselves', () => {
     expect(read('1,234.5 and 1,5', 'not a tag!')).toEqual(['1,234.5=1234.5', '1,5=0 (unreadable)']);
   });
 });
+
+describe('readNumbers, words and marks that look alike', () => {
+  // Tags no other test uses: each reads its language from scratch.
+  it('reads a qualifier whatever its case, and one that holds a dot', () => {
+    expect(read('Près de 5 millions, Plus de 3', 'fr-BE')).toEqual(['5 millions=5000000 about', '3=3 more']);
+    expect(read('Ca. 12 Fälle', 'de-LU')).toEqual(['12=12 about']);
+  });
+
+  it('takes an ordinal mark only right after the digits', () => {
+    expect(readNumbers('5 casas y el 1º', 'es').map((number) => number.not ?? 'quantity')).toEqual(['quantity', 'ordinal']);
+    expect(readNumbers('le 1er novembre', 'fr').map((number) => number.not)).toEqual(['ordinal']);
+  });
+
+  it('takes the minutes after an h for a time, and a colon or an h after a word for nothing', () => {
+    expect(readNumbers('à 10h 30', 'fr').map((number) => number.not)).toEqual(['ordinal', 'time']);
+    expect(readNumbers('Ratio: 5, each 6 days', 'en').map((number) => number.not ?? 'quantity')).toEqual(['quantity', 'quantity']);
+  });
+
+  it('takes a number with a leading zero for no year', () => {
+    expect(readNumbers('code 01999', 'en').map((number) => number.not ?? 'quantity')).toEqual(['quantity']);
+  });
+
+  it('refuses a dot followed by three digits where the comma is the decimal mark', () => {
+    expect(readNumbers('1234.567 habitants', 'fr').map((number) => number.not)).toEqual(['unreadable']);
+  });
+
+  it('takes a scale letter only against the digits, not a unit after a space', () => {
+    expect(read('a 5 m wall and a 5m budget', 'en')).toEqual(['5=5', '5m=5000000']);
+  });
+});
