@@ -2,6 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { isDate } from '../pipeline/language/dates-around.js';
 
 describe('isDate', () => {
+  // First, and each with a tag no other test uses: each reads its month names from scratch.
+  it.each([
+    ['le 3 ', ' novembre', 'fr-CH'],
+    ['', ' nov. 2026', 'fr-LU'],
+    ['am 3. ', ' März', 'de-AT'],
+    ['on ', ' March', 'es-MX'],
+    ['', ' Sept', 'en-IE'],
+  ])('knows the month names of each language, long and short, and English ones (%j %j, %s)', (before, after, lang) => {
+    expect(isDate(before, after, lang)).toBe(true);
+  });
+
+  it('knows only English month names in a language Intl does not know', () => {
+    expect(isDate('', ' March', 'no tag at all!')).toBe(true);
+    expect(isDate('', ' mars', 'no tag at all!')).toBe(false);
+  });
+
   it.each([
     ['2026', '-11-24', 'en'],
     ['24', '/11/2026', 'en'],
@@ -19,6 +35,8 @@ describe('isDate', () => {
     ['le 3 ', ' octobre', 'fr'],
     ['den ', ' October', 'de'],
     ['', ' marzo', 'es'],
+    ['', '  novembre', 'fr'],
+    ['October  ', ', 2026', 'en'],
   ])('takes the number between %j and %j for part of a date in %s', (before, after, lang) => {
     expect(isDate(before, after, lang)).toBe(true);
   });
@@ -28,14 +46,11 @@ describe('isDate', () => {
     ['', '.250 Euro', 'de'],
     ['', ' million people', 'en'],
     ['', ' habitants en mars', 'fr'],
+    ['', ' (mars 2026)', 'fr'],
     ['up ', ' per cent', 'en'],
     ['', '', 'en'],
     ['', ' people', 'not a tag!'],
   ])('takes the number between %j and %j for no date in %s', (before, after, lang) => {
     expect(isDate(before, after, lang)).toBe(false);
-  });
-
-  it('knows English months in a language Intl does not know', () => {
-    expect(isDate('', ' March', 'not a tag!')).toBe(true);
   });
 });
