@@ -1,9 +1,13 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findBrowser } from '../pipeline/browser/find-browser.js';
+import { type BrowserSession, launchBrowser } from '../pipeline/browser/index.js';
 import { chartId, type GalleryOutcome, readList, runGallery } from '../scripts/gallery.js';
+import { measureCharts } from './chart-measures.js';
 import { ROOT } from './helpers.js';
 
 // Specs in the shapes of the Vega-Lite gallery (test/fixtures/gallery), built as an editor would:
@@ -58,6 +62,13 @@ describe('the gallery list', () => {
 
 describe('the gallery, built', () => {
   let outcomes: GalleryOutcome[] = [];
+  let session: BrowserSession | undefined;
+  beforeAll(async () => {
+    session = await launchBrowser(findBrowser());
+  });
+  afterAll(async () => {
+    await session?.[Symbol.asyncDispose]();
+  });
   const outcome = (name: string) => outcomes.find((candidate) => candidate.name === name)!;
 
   it('draws every spec of the list, interactive ones in their first state, with no error', { timeout: 900_000 }, async () => {
@@ -69,6 +80,58 @@ describe('the gallery, built', () => {
       const svg = readFileSync(join(output, 'charts', `${chartId(name)}.svg`), 'utf8');
       expect(/class="mark-[a-z]+ role-mark[^"]*"[^>]*>\s*<(path|text|image|g|line|rect|circle|a)\b/.test(svg), name).toBe(true);
     }
+  });
+
+  it('reads every chart at 11 px or more on a 320 px phone and 12 from 375 px, with tooltips on its marks', { timeout: 300_000 }, async () => {
+    const pages = [...new Set(outcomes.map(({ output }) => output))];
+    expect(pages.length).toBeGreaterThan(1);
+    let tapped = 0;
+    for (const output of pages) {
+      for (const width of [320, 375]) {
+        const page = await session!.browser.newPage();
+        try {
+          await page.setViewport({ width, height: 800 });
+          await page.goto(pathToFileURL(join(output, 'index.html')).href, { waitUntil: 'load' });
+          const seen = await measureCharts(page, false);
+          expect(seen.length).toBeGreaterThan(30);
+          const small = seen.filter(({ smallest }) => smallest < (width < 375 ? 11 : 12) - 0.05);
+          expect(
+            small.map(({ figure, smallest }) => `${figure}: ${smallest.toFixed(1)} px`),
+            `${output} at ${width} px`,
+          ).toEqual([]);
+          expect(seen.filter(({ shown }) => shown !== 1).map(({ figure }) => figure)).toEqual([]);
+          // The first mark of an interactive chart that is shown, found in one look at the page.
+          const found = await page.evaluate(() => {
+            for (const node of document.querySelectorAll('figure[id^="chart-interactive"] svg [data-value]')) {
+              const box = node.getBoundingClientRect();
+              if (box.width > 2 && box.height > 2 && (node as Element).closest('svg')!.getBoundingClientRect().width > 0) {
+                node.setAttribute('data-tap', '');
+                return true;
+              }
+            }
+            return false;
+          });
+          if (width === 375 && found) {
+            tapped++;
+            const mark = (await page.$('[data-tap]'))!;
+            await mark.click();
+            // The tooltip tells the mark the tap landed on (marks may lie on top of one another).
+            const [value, tip] = await mark.evaluate((node) => {
+              const figure = node.closest('figure');
+              return [
+                figure?.querySelector('.is-active')?.getAttribute('data-value') ?? '',
+                figure?.querySelector('.chart-tooltip:not([hidden])')?.textContent ?? '',
+              ];
+            });
+            expect(value).not.toBe('');
+            expect(String(tip).replace(/\n/g, '; ')).toBe(value);
+          }
+        } finally {
+          await page.close();
+        }
+      }
+    }
+    expect(tapped).toBeGreaterThan(0);
   });
 
   it('publishes the files of image marks, and draws them in the page, the chart page and the PDF', () => {
