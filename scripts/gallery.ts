@@ -3,7 +3,7 @@
 // examples/specs, or test/fixtures/gallery's) through the build as an editor would, a batch of them
 // to an article, with vega-datasets' files in the content folder, and tells which specs are drawn
 // and, for the others, what the build said. A batch that fails is built again without the specs
-// it refused, so that each spec gets its own verdict. --reference draws each spec as vega-lite's
+// it refused, or in halves when it failed for no spec of its own, so that each spec gets its own verdict. --reference draws each spec as vega-lite's
 // own command-line tools do (compile, then vega's SVG), to compare.
 import { spawn } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,25 +48,30 @@ export const chartId = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/
 export async function runGallery(options: GalleryOptions): Promise<GalleryOutcome[]> {
   const outcomes: GalleryOutcome[] = [];
   for (let start = 0; start < options.names.length; start += options.batch) {
-    const names = options.names.slice(start, start + options.batch);
     const dir = join(options.workDir, `batch-${start / options.batch + 1}`);
-    let left = [...names];
-    for (let attempt = 1; left.length > 0; attempt++) {
-      const built = await buildBatch(options.specsDir, left, join(dir, `try-${attempt}`));
-      const refused = built.filter((outcome) => !outcome.drawn && outcome.problems.length > 0);
-      // Those the build refused get their verdict; a batch that failed for no spec of its own stops here.
-      if (refused.length === 0 || refused.length === left.length || built.every((outcome) => outcome.drawn)) {
-        outcomes.push(...built);
-        break;
-      }
-      outcomes.push(...refused);
-      left = left.filter((name) => !refused.some((outcome) => outcome.name === name));
-    }
+    let builds = 0;
+    outcomes.push(...(await verdicts(options.specsDir, options.names.slice(start, start + options.batch), () => join(dir, `try-${++builds}`))));
   }
   return outcomes;
 }
 
-async function buildBatch(specsDir: string, names: readonly string[], dir: string): Promise<GalleryOutcome[]> {
+/**
+ * Each spec's verdict: a build of them all; when it fails, the specs it refused are told, and
+ * the others built again; when it fails for no spec of its own (the PDF's check), each half
+ * is built alone, until the spec behind it is found.
+ */
+async function verdicts(specsDir: string, names: readonly string[], nextDir: () => string): Promise<GalleryOutcome[]> {
+  const { outcomes, general } = await buildBatch(specsDir, names, nextDir());
+  if (outcomes.every(({ drawn }) => drawn)) return outcomes;
+  const refused = outcomes.filter(({ drawn, problems }) => !drawn && problems.length > 0);
+  const rest = names.filter((name) => !refused.some((outcome) => outcome.name === name));
+  if (refused.length > 0) return [...refused, ...(rest.length > 0 ? await verdicts(specsDir, rest, nextDir) : [])];
+  if (names.length === 1) return [{ ...outcomes[0]!, problems: general.length > 0 ? general : ['the build failed, and said nothing'] }];
+  const half = Math.ceil(names.length / 2);
+  return [...(await verdicts(specsDir, names.slice(0, half), nextDir)), ...(await verdicts(specsDir, names.slice(half), nextDir))];
+}
+
+async function buildBatch(specsDir: string, names: readonly string[], dir: string): Promise<{ outcomes: GalleryOutcome[]; general: string[] }> {
   const content = join(dir, 'content');
   const out = join(dir, 'output');
   rmSync(dir, { recursive: true, force: true });
@@ -101,14 +106,14 @@ async function buildBatch(specsDir: string, names: readonly string[], dir: strin
       return (at >= place.from && at < place.to) || (file !== undefined && place.spec.includes(`"${file}"`));
     });
   };
-  // What is no spec's own (the PDF's check, a crash) is told for every spec of the batch.
+  // What is no spec's own: the PDF's check, a crash.
   const general = said.filter((line) => !/^(article\.md:\d+|data\/|images\/|build failed)/.test(line) && !line.includes('warning: '));
-  return names.map((name) => {
+  const outcomes = names.map((name) => {
     const drawn = status === 0 && existsSync(join(out, 'charts', `${chartId(name)}.svg`));
     const errors = own(name).filter((line) => !line.includes(': warning: '));
-    const problems = drawn ? own(name) : errors.length > 0 ? errors : general.length > 0 ? general : [];
-    return { name, drawn, problems, output: out };
+    return { name, drawn, problems: drawn ? own(name) : errors, output: out };
   });
+  return { outcomes, general };
 }
 
 /**
