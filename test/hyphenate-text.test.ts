@@ -1,7 +1,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { hyphenateText } from '../pipeline/language/hyphenate-text.js';
+import { hyphenateText, rehypeHyphenate } from '../pipeline/language/hyphenate-text.js';
 
 const SHY = '\u00ad';
 
@@ -87,5 +87,30 @@ describe('hyphenateText, where it breaks and where it does not', () => {
     ['pt-BR', '<p>a interrupção tecnológica continua</p>', `in${SHY}ter${SHY}rup${SHY}ção`],
   ])('finds the patterns of %s', (lang, html, part) => {
     expect(hyphenate(html, lang)).toContain(part);
+  });
+});
+
+describe('hyphenateText, the edges of words and blocks', () => {
+  it('leaves every word of a language without patterns as written', () => {
+    expect(hyphenate('<p>interruption interruption</p>', 'zz')).toBe('<p>interruption interruption</p>');
+  });
+
+  it('hyphenates a language it has patterns for but no words of its own', () => {
+    expect(hyphenate('<p>kaupunginvaltuusto päätti</p>', 'fi')).toContain(SHY);
+  });
+
+  it('keeps the last word whole before trailing spaces, and breaks the words of an inline element inside a paragraph', () => {
+    expect(hyphenate('<p>interruption interruption </p>', 'fr')).toBe(`<p>in${SHY}ter${SHY}rup${SHY}tion interruption </p>`);
+    expect(hyphenate('<p><em>interruption</em> fin</p>', 'fr')).toBe(`<p><em>in${SHY}ter${SHY}rup${SHY}tion</em> fin</p>`);
+  });
+
+  it('breaks a word closed by several marks of punctuation', () => {
+    expect(hyphenate('<p>«interruption.» fin</p>', 'fr')).toBe(`<p>«in${SHY}ter${SHY}rup${SHY}tion.» fin</p>`);
+  });
+
+  it('works as a unified plugin', () => {
+    const tree = fromHtml('<p>interruption fin</p>', { fragment: true });
+    rehypeHyphenate({ lang: 'fr' })(tree);
+    expect(toHtml(tree)).toBe(`<p>in${SHY}ter${SHY}rup${SHY}tion fin</p>`);
   });
 });

@@ -1,7 +1,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { typesetFrench, typesetString, typesetText } from '../pipeline/language/typeset-text.js';
+import { rehypeTypeset, typesetFrench, typesetString, typesetText } from '../pipeline/language/typeset-text.js';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
@@ -88,5 +88,31 @@ describe('punctuation, in every language the table writes', () => {
 
   it('leaves a language it does not write as written', () => {
     expect(typesetString('Hän sanoi "se on ohi" - 1990-2000', 'fi')).toBe('Hän sanoi "se on ohi" - 1990-2000');
+  });
+});
+
+describe('typesetText, what it leaves as written', () => {
+  it.each(['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'svg', 'math', 'textarea'])('never changes the text inside <%s>', (tag) => {
+    const tree = fromHtml(`<div>Total : 2,000,000<${tag}>a : 1,000,000</${tag}></div>`, { fragment: true });
+    typesetText(tree, 'fr');
+    expect(toHtml(tree)).toContain('a : 1,000,000');
+    expect(toHtml(tree)).toContain(`Total${NBSP}: 2${NBSP}000${NBSP}000`);
+  });
+
+  it('leaves the body of a language the table does not write as written', () => {
+    const tree = fromHtml('<p>Hän sanoi "se on ohi" - 1990-2000</p>', { fragment: true });
+    typesetText(tree, 'fi');
+    expect(toHtml(tree)).toBe('<p>Hän sanoi "se on ohi" - 1990-2000</p>');
+  });
+
+  it('gives British quotes to British English only', () => {
+    expect(typesetString('"oui"', 'fr-GB')).toBe(`«${NBSP}oui${NBSP}»`);
+    expect(typesetString('"yes"', 'en-US')).toBe('“yes”');
+  });
+
+  it('works as a unified plugin', () => {
+    const tree = fromHtml('<p>Total : 2,000,000</p>', { fragment: true });
+    rehypeTypeset({ lang: 'fr' })(tree);
+    expect(toHtml(tree)).toBe(`<p>Total${NBSP}: 2${NBSP}000${NBSP}000</p>`);
   });
 });
