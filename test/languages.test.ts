@@ -8,6 +8,7 @@ const WRITTEN = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl'];
 describe('the languages the pipeline writes', () => {
   it.each(WRITTEN)('%s has a word for everything the templates write', (lang) => {
     const { strings, chart } = language(lang);
+    expect(Object.keys(strings).sort()).toEqual(Object.keys(language('en').strings).sort());
     for (const [key, text] of Object.entries(strings)) expect(text.trim(), `${lang} ${key}`).not.toBe('');
     expect(chart.trim()).not.toBe('');
   });

@@ -28,6 +28,7 @@ describe('typesetFrench, every space and every number', () => {
   it.each([
     ['Quoi\u00a0? Oui\u202f! Non ;', `Quoi${NNBSP}? Oui${NNBSP}! Non${NNBSP};`],
     ['Note :', `Note${NBSP}:`],
+    ['Non  ; Oui  : fin', `Non${NNBSP}; Oui${NBSP}: fin`],
     ['Note :\nsuite', `Note${NBSP}:\nsuite`],
     ['à 10 : 30', `à 10${NBSP}: 30`],
     ['«Oui»', `«${NBSP}Oui${NBSP}»`],
@@ -39,6 +40,7 @@ describe('typesetFrench, every space and every number', () => {
   it.each([
     ['2,000,000.5', `2${NBSP}000${NBSP}000.5`],
     ['2,000,000,5', '2,000,000,5'],
+    ['12,000,000', `12${NBSP}000${NBSP}000`],
     ['300,000.5', '300,000.5'],
     ['300,000,5', '300,000,5'],
     ['300,001', '300,001'],
