@@ -5,7 +5,7 @@ describe('isDate', () => {
   // First, and each with a tag no other test uses: each reads its month names from scratch.
   it.each([
     ['le 3 ', ' novembre', 'fr-CH'],
-    ['', ' nov. 2026', 'fr-LU'],
+    ['', ' déc. 2026', 'fr-LU'],
     ['am 3. ', ' März', 'de-AT'],
     ['on ', ' March', 'es-MX'],
     ['', ' Sept', 'en-IE'],
