@@ -10,6 +10,7 @@ import { ContentError, EnvironmentError } from '../problems/errors.js';
 import { addError, addWarning, allMessages, hasErrors } from '../problems/problems.js';
 import { claimOutput } from './claim-output.js';
 import { buildDeadline } from './deadline.js';
+import { reportEmptyBoxes } from './empty-boxes.js';
 import { reportHeavyCharts } from './heavy-charts.js';
 import { printReport } from './print-report.js';
 import { PRINT_PAGE, renderReport, SHARE_PAGE } from './render-report.js';
@@ -122,7 +123,9 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     for (const warning of check.warnings) addWarning(article, `report.pdf: ${warning}`, undefined, 'pdf-check');
     const fontErrors = check.errors.filter((error) => error.startsWith('font '));
     if (fontErrors.length > 0) throw new EnvironmentError(`report.pdf failed its check: ${fontErrors.join('; ')}`);
-    // A PDF that fails PDF/UA-1 is the build's fault, not the article's: it is never published.
+    // A PDF that fails PDF/UA-1 is never published: the article's fault when it holds a character
+    // nothing can print, else the build's.
+    if (reportEmptyBoxes(article, check.accessibility)) throw new ContentError(allMessages(files()));
     if (check.accessibility.length > 0) {
       throw new EnvironmentError(`report.pdf fails PDF/UA-1: ${check.accessibility.map(formatUaFailure).join('; ')}`);
     }

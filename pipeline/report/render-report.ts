@@ -3,6 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Root } from 'hast';
+import { toString as textOf } from 'hast-util-to-string';
 import type { Code } from 'mdast';
 import { VFile } from 'vfile';
 import { parseArticle } from '../article/parse-article.js';
@@ -112,15 +113,15 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
   const byNode = new Map<Code, RenderedChart>(charts.map((chart) => [parsed.charts[chart.index - 1]!.node, chart]));
   const body = await time('html', () => renderBody(parsed.tree, byNode, article, contentDir, meta?.lang, meta?.url, marked));
   // The images of the body and of the charts' image marks, checked and published alike.
-  const chartImages = charts.flatMap((chart) =>
-    chart.images.map((image) => ({ ...image, place: { line: parsed.charts[chart.index - 1]?.line ?? 1, column: 1 } })),
-  );
+  const fenceLine = (index: number) => parsed.charts[index - 1]?.line ?? 1;
+  const chartImages = charts.flatMap((chart) => chart.images.map((image) => ({ ...image, place: { line: fenceLine(chart.index), column: 1 } })));
   const images = await time('images', () => checkImages([...body.images, ...chartImages], contentDir, article));
-  // What the cover and the share images set of the front matter, in the report's fonts too.
+  // What the cover and the share images set of the front matter, and the charts' words, in the report's fonts too.
   for (const key of ['title', 'subtitle', 'description'] as const) {
     const text = meta?.[key];
     if (text) reportMissingGlyphs(article, text, () => ({ line: parsed.frontMatterLine([key]), column: 1 }), new Set());
   }
+  for (const chart of charts) reportMissingGlyphs(article, textOf(chart.svg), () => ({ line: fenceLine(chart.index), column: 1 }), new Set());
   if (!meta || hasErrors(files())) throw new ContentError(allMessages(files()));
   if (!meta.url) {
     addWarning(article, 'no "url" in the front matter: og:image is relative, and share cards need an absolute URL', { line: 1, column: 1 }, 'url');
@@ -164,7 +165,6 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
     // Each chart's data is published beside the page, where its table links to it.
     ...charts.flatMap((chart) => (chart.data ? [[chart.data.url, { copy: chart.data.path }] as const] : [])),
   ]);
-  const fenceLine = (index: number) => parsed.charts[index - 1]?.line ?? 1;
   return { article, files, meta, frontMatterLine: parsed.frontMatterLine, charts, fenceLine, numbers, body, printTree, outputs };
 }
 
