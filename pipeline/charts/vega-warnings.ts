@@ -20,6 +20,8 @@ const RULES: readonly Rule[] = [
   // Layers that share a sorted axis (bars and their labels): vega-lite's internal union of their
   // domains, with the order drawn as the preview shows it.
   { pattern: /^Domains that should be unioned has conflicting sort properties/ },
+  // vega-lite's own fields (a count's "__count"): the author's field it derives from is told.
+  { pattern: /^Infinite extent for field "__/ },
   {
     // A stacked or binned field's bounds are named after it.
     pattern: /^Infinite extent for field "(.+?)(?:_start|_end)?"/,
