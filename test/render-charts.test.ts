@@ -217,6 +217,20 @@ describe('renderCharts', () => {
     ]);
   });
 
+  it('gives each mark the values of its tooltip channel, or the words of its description channel', async () => {
+    const spec = (extra: object) =>
+      JSON.stringify({
+        title: 'Rises',
+        data: { values: [{ k: 'North', v: 2, note: 'rising', say: 'North rose to 2' }] },
+        mark: 'bar',
+        encoding: { x: { field: 'k', type: 'nominal' }, y: { field: 'v', type: 'quantitative' }, ...extra },
+      });
+    const values = async (extra: object) =>
+      [...toHtml((await render([spec(extra)], 'en')).charts[0]!.svg).matchAll(/data-value="([^"]*)"/g)].map((match) => match[1]);
+    expect(await values({ tooltip: [{ field: 'k' }, { field: 'note' }] })).toEqual(['k: North; note: rising; v: 2']);
+    expect(await values({ description: { field: 'say' } })).toEqual(['North rose to 2']);
+  });
+
   it('gives rows of categories the height of a label raised to 12 px', async () => {
     const spec = bars({ height: { step: 8 }, encoding: { ...bars().encoding, y: { field: 'country', type: 'nominal', axis: { labelFontSize: 8 } } } });
     const { charts } = await render([JSON.stringify(spec)], 'en');
