@@ -12,7 +12,7 @@ const content = mkdtempSync(join(tmpdir(), 'briefing-article-numbers-'));
 afterAll(() => rmSync(content, { recursive: true, force: true }));
 mkdirSync(join(content, 'data'));
 writeFileSync(join(content, 'data', 'users.csv'), 'country,users\nInde,700000\nFrance,300000\n');
-writeFileSync(join(content, 'data', 'servers.json'), '[{"site": "Lyon", "servers": 120}, {"site": "Lille", "servers": 80}, 7]');
+writeFileSync(join(content, 'data', 'servers.json'), '[{"site": "Lyon", "servers": 120}, {"site": "Lille", "servers": 80}, 7, null, ["Paris", 77]]');
 writeFileSync(join(content, 'data', 'figures.csv'), 'region,staff\nNord,4500\n');
 writeFileSync(join(content, 'data', 'broken.csv'), 'region,staff\nSud,1,2\n');
 writeFileSync(join(content, 'data', 'notes.txt'), 'country,desks\nInde,999\n');
@@ -28,6 +28,7 @@ async function check(body: string, frontMatter = '', lang = 'en') {
   return {
     numbers: numbers.map((number) => `${number.place.line}:${number.place.column} ${number.status} ${number.mention.text}: ${number.note}`),
     errors: article.messages.map(formatProblem),
+    rules: article.messages.map((message) => message.ruleId),
   };
 }
 
@@ -39,12 +40,17 @@ describe('checkArticleNumbers', () => {
       '12:42 contradicted 900,000: "900,000" for "Inde", but data/users.csv:2 (users) says 700000',
     ]);
     expect(result.errors).toEqual(['article.md:12:42: "900,000" for "Inde", but data/users.csv:2 (users) says 700000']);
+    expect(result.rules).toEqual(['number']);
   });
 
   it('reads JSON rows (without lines), and the data of the key figures', async () => {
     const figures = 'figures:\n  - label: staff\n    data: data/figures.csv\n    op: sum\n    field: staff\n';
-    const result = await check(`${chart('data/servers.json')}\n\nLyon has 120 servers. Nord has 4,500 staff.`, figures);
-    expect(result.numbers).toEqual(['17:10 verified 120: data/servers.json, row 1 (servers)', '17:32 verified 4,500: data/figures.csv:2 (staff)']);
+    const result = await check(`${chart('data/servers.json')}\n\nLyon has 120 servers. Nord has 4,500 staff. Paris has 77 servers.`, figures);
+    expect(result.numbers).toEqual([
+      '17:10 verified 120: data/servers.json, row 1 (servers)',
+      '17:32 verified 4,500: data/figures.csv:2 (staff)',
+      '17:55 unchecked 77: no data behind it', // a row that is not an object is no row
+    ]);
     expect(result.errors).toEqual([]);
   });
 

@@ -28,7 +28,8 @@ const servers: DataTable = {
     { line: undefined, values: { site: '1/2', servers: 0 } },
   ],
 };
-const sources = numberSources([users, servers]);
+// Made inside each test, as a build makes it: what it computes counts as that test's.
+const sources = () => numberSources([users, servers]);
 
 /** The one number of an English phrase, as the text's reader reads it. */
 function mention(phrase: string): NumberMention {
@@ -46,7 +47,10 @@ describe('comparableWords', () => {
 });
 
 describe('numberSources: the rows a sentence names', () => {
-  const names = (text: string) => sources.named(text).map(({ name, only }) => `${name}${only ? ' (only)' : ''}`);
+  const names = (text: string) =>
+    sources()
+      .named(text)
+      .map(({ name, only }) => `${name}${only ? ' (only)' : ''}`);
 
   it('finds the rows named, whatever the case, accents and plural, and whether each is the only one of its file', () => {
     expect(names('In inde, users grew.')).toEqual(['Inde (only)']);
@@ -63,19 +67,19 @@ describe('numberSources: the rows a sentence names', () => {
   });
 
   it("gives a named row's values, each with its file, line (or row) and column", () => {
-    const [india] = sources.named('Inde');
+    const [india] = sources().named('Inde');
     expect(india?.figures(false)).toEqual([
       { value: 700_000, source: 'data/users.csv:2 (users)', name: 'Inde' },
       { value: 0.12, source: 'data/users.csv:2 (growth)', name: 'Inde' },
     ]);
-    const [lyon] = sources.named('Lyon');
+    const [lyon] = sources().named('Lyon');
     expect(lyon?.figures(false)).toEqual([{ value: 120, source: 'data/servers.json, row 1 (servers)', name: 'Lyon' }]);
-    const [uk] = sources.named('Royaume-Uni');
+    const [uk] = sources().named('Royaume-Uni');
     expect(uk?.figures(false)).toEqual([{ value: 0.2, source: 'data/users.csv:5 (growth)', name: 'Royaume-Uni' }]);
   });
 
   it("gives a named row's percentages: its rates, and its share of a column's total", () => {
-    const [india] = sources.named('Inde');
+    const [india] = sources().named('Inde');
     const figures = india?.figures(true);
     expect(figures?.map(({ source, percent, name }) => ({ source, percent, name }))).toEqual([
       { source: 'data/users.csv:2 (users, as a share of their total)', percent: true, name: 'Inde' },
@@ -84,7 +88,7 @@ describe('numberSources: the rows a sentence names', () => {
     expect(figures?.[0]?.value).toBeCloseTo(35, 9);
     expect(figures?.[1]?.value).toBeCloseTo(12, 9);
     expect(
-      sources
+      sources()
         .named('Lyon')[0]
         ?.figures(true)
         .map((figure) => figure.source),
@@ -93,7 +97,7 @@ describe('numberSources: the rows a sentence names', () => {
 });
 
 describe('numberSources: what a whole file says', () => {
-  const aggregate = (phrase: string, anyRow = true, counts = true) => sources.aggregates(mention(phrase), anyRow, counts)?.source;
+  const aggregate = (phrase: string, anyRow = true, counts = true) => sources().aggregates(mention(phrase), anyRow, counts)?.source;
 
   it('finds its number of rows, unless told not to', () => {
     expect(aggregate('4 countries')).toBe('the number of rows of data/users.csv');
@@ -112,7 +116,7 @@ describe('numberSources: what a whole file says', () => {
   });
 
   it('reads a percentage in a column of rates only, its fractions as percentages', () => {
-    const found = (phrase: string, anyRow = true) => sources.aggregates(mention(phrase), anyRow, true);
+    const found = (phrase: string, anyRow = true) => sources().aggregates(mention(phrase), anyRow, true);
     expect(found('20 %')).toMatchObject({ source: 'the largest of growth in data/users.csv', percent: true, value: 20 });
     expect(found('-5 %')).toMatchObject({ source: 'the smallest of growth in data/users.csv', percent: true, value: -5 });
     expect(found('9 %')?.source).toBe('the mean of growth in data/users.csv');
@@ -123,7 +127,7 @@ describe('numberSources: what a whole file says', () => {
   });
 
   it("finds a row's share of a column's total, for a percentage that names no row", () => {
-    const found = (phrase: string, anyRow = true) => sources.aggregates(mention(phrase), anyRow, true);
+    const found = (phrase: string, anyRow = true) => sources().aggregates(mention(phrase), anyRow, true);
     expect(found('35 %')).toEqual({ value: 35, source: 'data/users.csv:2 (users, as a share of their total)', percent: true });
     expect(found('15 %')).toEqual({ value: 15, source: 'data/users.csv:3 (users, as a share of their total)', percent: true });
     expect(found('50 %')).toEqual({ value: 50, source: 'data/users.csv:4 (users, as a share of their total)', percent: true });
@@ -137,7 +141,7 @@ describe('numberSources: what a whole file says', () => {
   });
 
   it('gives the sum of every numeric column', () => {
-    expect(sources.sums()).toEqual([
+    expect(sources().sums()).toEqual([
       { value: 2_000_000, source: 'the sum of users in data/users.csv' },
       { value: expect.closeTo(0.27, 9), source: 'the sum of growth in data/users.csv' },
       { value: 125, source: 'the sum of servers in data/servers.json' },
@@ -154,8 +158,8 @@ describe('numberSources: which columns are rates, and which have shares', () => 
       ['Routes', '600', '30', '8', '0', 'n/a'],
     ],
   );
-  const budget = numberSources([table]);
-  const found = (phrase: string) => budget.aggregates(mention(phrase), true, true);
+  const budget = () => numberSources([table]);
+  const found = (phrase: string) => budget().aggregates(mention(phrase), true, true);
 
   it('takes a column named as a rate as percentages already, and gives no shares of it', () => {
     expect(found('12 %')?.source).toBe('the largest of taux in data/budget.csv');
@@ -165,7 +169,7 @@ describe('numberSources: which columns are rates, and which have shares', () => 
     // 12 of 20 is 60 %, 8 of 20 is 40 %: not a share of a rate's total.
     expect(found('40 %')?.source).toBe('data/budget.csv:2 (amount, as a share of their total)');
     expect(
-      budget
+      budget()
         .named('Routes')[0]
         ?.figures(true)
         .map((figure) => figure.source),
@@ -179,13 +183,21 @@ describe('numberSources: which columns are rates, and which have shares', () => 
   it('gives no shares of a column with a negative value, and sums no column that holds text', () => {
     // The balance's 30 of 20 would be 150 %.
     expect(found('150 %')).toBeUndefined();
-    expect(budget.sums().map((figure) => figure.source)).toEqual([
+    expect(
+      budget()
+        .sums()
+        .map((figure) => figure.source),
+    ).toEqual([
       'the sum of amount in data/budget.csv',
       'the sum of balance in data/budget.csv',
       'the sum of taux in data/budget.csv',
       'the sum of zero in data/budget.csv',
     ]);
-    expect(budget.named('n/a').map((row) => row.name)).toEqual(['n/a']);
-    expect(budget.named('1 and 400')).toEqual([]);
+    expect(
+      budget()
+        .named('n/a')
+        .map((row) => row.name),
+    ).toEqual(['n/a']);
+    expect(budget().named('1 and 400')).toEqual([]);
   });
 });
