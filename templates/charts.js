@@ -1,7 +1,8 @@
 // The page's charts made explorable, for readers with JavaScript: a tooltip with a mark's values on
 // hover and on tap; from the keyboard, Tab enters a chart, the arrow keys go from mark to mark and
 // Escape leaves; screen readers hear the same values. The values are the build's: each mark carries
-// them, formatted as in the chart, in `data-value`. Without this script nothing is lost: the caption
+// them, formatted as in the chart, in `data-value`. Pointing at a legend's entry, or tapping it,
+// dims the marks of the other entries. Without this script nothing is lost: the caption
 // and the data table hold every value. In a chart's own page (charts/<id>.html), it also tells the
 // page that frames it how tall it is.
 (() => {
@@ -19,6 +20,28 @@
     for (const svg of box.querySelectorAll('svg')) {
       const marks = [...svg.querySelectorAll('[data-value]')];
       if (marks.length > 0) exploreDrawing(svg, marks, tip, live, box);
+      if (marks.length > 0) highlightFromLegend(svg, marks);
+    }
+  }
+
+  /** Pointing at a legend's entry (or tapping it) dims the marks of the other entries. */
+  function highlightFromLegend(svg, marks) {
+    const valuesOf = (mark) => mark.dataset.value.split('; ').map((part) => part.slice(part.indexOf(': ') + 2));
+    const values = marks.map(valuesOf);
+    let held = null;
+    const show = (label) => {
+      for (const [index, mark] of marks.entries()) mark.classList.toggle('is-dimmed', label !== null && !values[index].includes(label));
+    };
+    for (const entry of svg.querySelectorAll('.role-legend-entry .role-scope > g')) {
+      const label = entry.querySelector('.role-legend-label text')?.textContent?.trim();
+      if (!label || !values.some((list) => list.includes(label))) continue;
+      entry.style.cursor = 'pointer';
+      entry.addEventListener('pointerenter', () => show(label));
+      entry.addEventListener('pointerleave', () => show(held));
+      entry.addEventListener('click', () => {
+        held = held === label ? null : label;
+        show(held);
+      });
     }
   }
 

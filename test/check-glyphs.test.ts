@@ -8,6 +8,14 @@ describe('the report’s fonts', () => {
     expect(missingGlyphs('Zürich, Ελλάδα, Москва, Việt Nam: «\u00a0citation\u00a0», „Zitat“, −5 %, 2024–25, ↑ 1\u202f000\u00ad')).toEqual([]);
   });
 
+  it('take a subscript or superscript digit they lack for a symbol, not a script (a warning)', () => {
+    const file = new VFile({ path: 'article.md' });
+    reportMissingGlyphs(file, 'CO₂', (index) => ({ line: 5, column: index + 1 }), new Set());
+    expect(file.messages.map(formatProblem)).toEqual([
+      `article.md:5:3: warning: the report's fonts have no "₂" (U+2082): it will print in a system font, or as an empty box`,
+    ]);
+  });
+
   it('cannot set Chinese or Arabic (an error, once a script), nor an emoji (a warning)', () => {
     const file = new VFile({ path: 'article.md' });
     reportMissingGlyphs(file, 'Le 河流 et 水位, مرحبا 🌊', (index) => ({ line: 3, column: index + 1 }), new Set());

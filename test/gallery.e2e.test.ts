@@ -86,6 +86,7 @@ describe('the gallery, built', () => {
     const pages = [...new Set(outcomes.map(({ output }) => output))];
     expect(pages.length).toBeGreaterThan(1);
     let tapped = 0;
+    let highlighted = 0;
     for (const output of pages) {
       for (const width of [320, 375]) {
         const page = await session!.browser.newPage();
@@ -126,12 +127,47 @@ describe('the gallery, built', () => {
             expect(value).not.toBe('');
             expect(String(tip).replace(/\n/g, '; ')).toBe(value);
           }
+          // A legend's entry, pointed at: the marks of the other entries are dimmed, its own are not.
+          const entry = await page.evaluate(() => {
+            for (const node of document.querySelectorAll('.chart-drawings svg .role-legend-entry .role-scope > g')) {
+              const box = node.getBoundingClientRect();
+              const label = node.querySelector('.role-legend-label text')?.textContent?.trim();
+              const svg = node.closest('svg')!;
+              const marks = [...svg.querySelectorAll('[data-value]')].filter((mark) =>
+                mark
+                  .getAttribute('data-value')!
+                  .split('; ')
+                  .some((part) => part.endsWith(`: ${label}`)),
+              );
+              if (box.width > 0 && label && marks.length > 0) {
+                node.scrollIntoView();
+                const seen = node.getBoundingClientRect();
+                return {
+                  x: seen.x + seen.width / 2,
+                  y: seen.y + seen.height / 2,
+                  own: marks.length,
+                  all: svg.querySelectorAll('[data-value]').length,
+                  id: svg.id,
+                };
+              }
+            }
+            return undefined;
+          });
+          if (width === 375 && entry && entry.own < entry.all) {
+            highlighted++;
+            await page.mouse.move(entry.x, entry.y);
+            const dimmed = await page.$$eval('.chart-drawings svg', (svgs) =>
+              svgs.map((svg) => svg.querySelectorAll('.is-dimmed').length).reduce((a, b) => a + b, 0),
+            );
+            expect(dimmed, entry.id).toBe(entry.all - entry.own);
+          }
         } finally {
           await page.close();
         }
       }
     }
     expect(tapped).toBeGreaterThan(0);
+    expect(highlighted).toBeGreaterThan(0);
   });
 
   it('publishes the files of image marks, and draws them in the page, the chart page and the PDF', () => {

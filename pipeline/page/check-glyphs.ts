@@ -68,7 +68,7 @@ export function missingGlyphs(text: string): { char: string; index: number }[] {
  */
 export function reportMissingGlyphs(file: VFile, text: string, placeOf: (index: number) => Place | undefined, seen: Set<string>): void {
   for (const { char, index } of missingGlyphs(text)) {
-    const script = /[\p{L}\p{M}\p{N}]/u.test(char) ? (SCRIPTS.find(([, pattern]) => pattern.test(char))?.[0] ?? 'this script') : undefined;
+    const script = /[\p{L}\p{M}\p{Nd}]/u.test(char) ? (SCRIPTS.find(([, pattern]) => pattern.test(char))?.[0] ?? 'this script') : undefined;
     // A script once, at its first character; a symbol once.
     if (seen.has(script ?? char)) continue;
     seen.add(script ?? char);
