@@ -42,6 +42,14 @@ describe('chartLocale', () => {
     expect(chartLocale(lang).number).toMatchObject({ thousands, decimal });
   });
 
+  // No locale of d3 for Austria or Belgium: the language's own country, not the first another has.
+  it.each([
+    ['de-AT', '.', ['', '\u00a0€']],
+    ['fr-BE', '\u00a0', ['', '\u00a0€']],
+  ])('%s, a region d3 lacks, writes numbers as its language does at home', (lang, thousands, currency) => {
+    expect(chartLocale(lang).number).toMatchObject({ thousands, currency });
+  });
+
   it.each([
     ['de', '\u00a0%'],
     ['es', '\u00a0%'],

@@ -79,7 +79,8 @@ const TIME_DIR = dirname(require.resolve('d3-time-format/locale/en-US'));
 
 /**
  * The d3 number and time locales for a BCP 47 tag: the exact tag when d3 has it
- * (`de-CH`), else the language's likely region (`fr` → `fr-FR`, `en` → `en-US`), else en-US.
+ * (`de-CH`), else the tag's likely region (`fr` → `fr-FR`, `en` → `en-US`), else the language's
+ * (`de-AT` → `de-DE`, `fr-BE` → `fr-FR`), else en-US.
  * A language that spaces its percent sign ("10 %") gets the no-break space of its text before
  * it on the axes too (d3's French locale has a narrow one, its German none).
  */
@@ -99,6 +100,8 @@ function readLocale(dir: string, lang: string): object {
   const choice =
     available.find((tag) => tag === `${locale.language}-${locale.region}`) ??
     available.find((tag) => tag === `${likely.language}-${likely.region}`) ??
+    // A region d3 lacks (de-AT): the language's own likely region (de-DE), not another country's.
+    available.find((tag) => tag === `${locale.language}-${new Intl.Locale(locale.language).maximize().region}`) ??
     available.find((tag) => tag.startsWith(`${locale.language}-`)) ??
     'en-US';
   return JSON.parse(readFileSync(`${dir}/${choice}.json`, 'utf8')) as object;
