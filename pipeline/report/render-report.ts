@@ -118,8 +118,7 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
   const images = await time('images', () => checkImages([...body.images, ...chartImages], contentDir, article));
   // What the cover and the share images set of the front matter, and the charts' words, in the report's fonts too.
   for (const key of ['title', 'subtitle', 'description'] as const) {
-    const text = meta?.[key];
-    if (text) reportMissingGlyphs(article, text, () => ({ line: parsed.frontMatterLine([key]), column: 1 }), new Set());
+    if (meta?.[key]) reportMissingGlyphs(article, meta[key], () => ({ line: parsed.frontMatterLine([key]), column: 1 }), new Set());
   }
   for (const chart of charts) reportMissingGlyphs(article, textOf(chart.svg), () => ({ line: fenceLine(chart.index), column: 1 }), new Set());
   if (!meta || hasErrors(files())) throw new ContentError(allMessages(files()));
