@@ -4,7 +4,8 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.mutate.config.ts', related: false },
+  // Each mutant is tested by the unit test files that import its module (vitest's related mode).
+  vitest: { configFile: 'vitest.mutate.config.ts', related: true },
   disableTypeChecks: 'pipeline/**/*.ts',
   mutate: [
     'pipeline/language/*.ts', // numbers, dates, typography, hyphenation, words of each language
