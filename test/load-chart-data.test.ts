@@ -71,6 +71,16 @@ describe('spec walkers', () => {
   });
   it('collects the fields encoded as quantitative', () => {
     expect([...collectQuantitativeFields(spec)]).toEqual(['users']);
+    // Also in a list of definitions: a tooltip of several fields.
+    const tooltip = {
+      encoding: {
+        tooltip: [
+          { field: 'country', type: 'nominal' },
+          { field: 'share', type: 'quantitative' },
+        ],
+      },
+    };
+    expect([...collectQuantitativeFields(tooltip)]).toEqual(['share']);
   });
 });
 
@@ -133,6 +143,9 @@ describe('resolveContentUrl, in more cases', () => {
     ['mailto:x@example.org', 'remote image is not allowed: mailto:x@example.org (put the file in the content folder)'],
     ['world-atlas:countries-110m.json', 'remote image is not allowed: world-atlas:countries-110m.json (put the file in the content folder)'],
     ['.', 'image outside the content folder: .'],
+    // A Windows drive is a path out of the folder, not a remote scheme.
+    ['C:\\Users\\me\\a.png', 'image outside the content folder: C:\\Users\\me\\a.png'],
+    ['c:/a.png', 'image outside the content folder: c:/a.png'],
   ])('refuses the image %s', (url, reason) => {
     expect(resolveContentUrl(url, content, 'image')).toEqual({ ok: false, reason });
   });

@@ -9,8 +9,8 @@ describe('sanitizeSvg', () => {
   it('keeps a clean image, with its references inside the image and its embedded rasters', () => {
     const inner = [
       '<defs><linearGradient id="g"><stop offset="0"/></linearGradient></defs>',
-      '<style>.a { fill: url(#g) } .b { fill: url( #g ) } .c { fill: url("#g") }</style>',
-      `<rect id="r" class="a" style="fill: url('#g')" width="5" height="5"/>`,
+      '<style>.a { fill: url(#g) } .b { fill: url( #g ) } .c { fill: url("#g") } .d { fill: url( "#g" ) }</style>',
+      `<rect id="r" class="a" style="fill: url('#g')" fill="url(#g)" width="5" height="5"/>`,
       '<use href="#r"/>',
       '<use xlink:href="  #r"/>',
       '<image href="data:image/png;base64,iVBORw0KGgo="/>',
@@ -23,8 +23,9 @@ describe('sanitizeSvg', () => {
     expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 10 10"[^>]*>.*<\/svg>\n$/s);
     for (const kept of [
       '<linearGradient id="g"><stop offset="0"/></linearGradient>',
-      '<style>.a { fill: url(#g) } .b { fill: url( #g ) } .c { fill: url("#g") }</style>',
+      '<style>.a { fill: url(#g) } .b { fill: url( #g ) } .c { fill: url("#g") } .d { fill: url( "#g" ) }</style>',
       `style="fill: url('#g')"`,
+      'fill="url(#g)"',
       '<use href="#r"/>',
       'xlink:href="',
       'href="data:image/png;base64,iVBORw0KGgo="',
@@ -87,6 +88,15 @@ describe('sanitizeSvg', () => {
     [image(`<rect width="1" height="1" style="fill: url('p.svg#g')"/>`), 'a style that loads from outside the image'],
   ])('refuses %s', (text, danger) => {
     expect(sanitizeSvg(text)).toEqual({ dangers: [danger] });
+  });
+
+  it('refuses a presentation attribute that loads from outside the image', () => {
+    const text = image('<rect width="1" height="1" fill="url(https://tracker.example/p.svg#g)" filter="url(http://x/f.svg#f)" mask="url(m.svg#m)"/>');
+    expect([...sanitizeSvg(text).dangers].sort()).toEqual([
+      'an attribute that loads from outside the image (fill)',
+      'an attribute that loads from outside the image (filter)',
+      'an attribute that loads from outside the image (mask)',
+    ]);
   });
 
   it('lists every danger of an image, once each', () => {

@@ -39,11 +39,11 @@ export function resolveContentUrl(url: string, contentDir: string, kind: Content
     return { ok: true, path: require.resolve(`world-atlas/${name}`), relative: url };
   }
   const outside = { ok: false, reason: `${kind} outside the content folder: ${url}` } as const;
-  if (/^file:/i.test(url)) return outside;
+  if (/^file:/i.test(url) || /^[a-z]:[\\/]/i.test(url)) return outside; // a Windows drive (C:\, c:/) is a path, not a scheme
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
     return { ok: false, reason: `remote ${kind} is not allowed: ${url} (put the file in the content folder)` };
   }
-  if (isAbsolute(url) || /^[a-z]:[\\/]/i.test(url)) return outside;
+  if (isAbsolute(url)) return outside;
   const root = resolve(contentDir);
   const path = resolve(root, safeDecode(url.split(/[?#]/)[0] ?? url));
   if (!isInside(root, path)) return outside;
@@ -96,7 +96,10 @@ export function dataFormat(spec: unknown, url: string): Readonly<{ type?: string
 export function collectQuantitativeFields(spec: unknown): Set<string> {
   const fields = new Set<string>();
   walkSpec(spec, (_key, value) => {
-    if (isRecord(value) && value.type === 'quantitative' && typeof value.field === 'string') fields.add(value.field);
+    // A channel's definition, or each of a list's (a tooltip of several fields).
+    for (const def of Array.isArray(value) ? value : [value]) {
+      if (isRecord(def) && def.type === 'quantitative' && typeof def.field === 'string') fields.add(def.field);
+    }
   });
   return fields;
 }

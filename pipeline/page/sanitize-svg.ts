@@ -15,8 +15,8 @@ export type SanitizedSvg = Readonly<{ svg: string; dangers: readonly string[] }>
 const DANGEROUS_ELEMENTS = new Set(['script', 'foreignobject', 'iframe', 'object', 'embed', 'handler', 'listener', 'audio', 'video']);
 /** A reference that stays inside the image: a fragment, or an embedded raster. */
 const INTERNAL = /^\s*(#|data:image\/(png|jpeg|gif|webp|avif);base64,)/i;
-/** A CSS url() or @import that points out of the image. */
-const EXTERNAL_CSS = /@import|url\(\s*(?!['"]?\s*#)/i;
+/** A CSS url() or @import that points out of the image (spaces inside the lookahead: no backtracking past them). */
+const EXTERNAL_CSS = /@import|url\((?!\s*['"]?\s*#)/i;
 
 type Sanitizer = Readonly<{ purifier: Purifier; serializer: XMLSerializer }>;
 let sanitizer: Sanitizer | undefined;
@@ -51,8 +51,9 @@ export function sanitizeSvg(text: string): SanitizedSvg {
     } else if ((name === 'href' || name === 'xlink:href' || name === 'src') && !INTERNAL.test(data.attrValue)) {
       dangers.add(`a reference out of the image (${data.attrValue.trim().slice(0, 60)})`);
       data.keepAttr = false;
-    } else if (name === 'style' && EXTERNAL_CSS.test(data.attrValue)) {
-      dangers.add('a style that loads from outside the image');
+    } else if (EXTERNAL_CSS.test(data.attrValue)) {
+      // A style, or a presentation attribute that takes a url() (fill, filter, mask, clip-path, marker-*).
+      dangers.add(name === 'style' ? 'a style that loads from outside the image' : `an attribute that loads from outside the image (${data.attrName})`);
       data.keepAttr = false;
     }
   });
