@@ -35,6 +35,11 @@ describe('isDate', () => {
     ['le 3 ', ' octobre', 'fr'],
     ['den ', ' October', 'de'],
     ['', ' marzo', 'es'],
+    // Spanish, Portuguese and Italian join the day, the month and the year with a word.
+    ['El ', ' de marzo de 2026', 'es'],
+    ['3 de marzo de ', '', 'es'],
+    ['Em ', ' de março', 'pt'],
+    ['il ', ' di marzo', 'it'],
     ['', '  novembre', 'fr'],
     ['October  ', ', 2026', 'en'],
   ])('takes the number between %j and %j for part of a date in %s', (before, after, lang) => {
@@ -50,6 +55,8 @@ describe('isDate', () => {
     ['up ', ' per cent', 'en'],
     ['', '', 'en'],
     ['', ' people', 'not a tag!'],
+    ['', ' de los 12 embalses en marzo', 'es'],
+    ['el total de ', ' hogares', 'es'],
   ])('takes the number between %j and %j for no date in %s', (before, after, lang) => {
     expect(isDate(before, after, lang)).toBe(false);
   });

@@ -7,8 +7,9 @@ export function isDate(before: string, after: string, lang: string): boolean {
   // 2026-11-24, 24/11/2026, 24.11.2026
   if (/^[-/.]\d{1,2}[-/.]?\d{0,4}/.test(after) && !/^[.,]\d{3}/.test(after)) return true;
   if (/\d[-/.]$/.test(before)) return true;
-  const next = /^\.?[ \u00a0\u202f]*(\p{L}+)/u.exec(after)?.[1]?.toLowerCase();
-  const previous = /(\p{L}+)\.?[ \u00a0\u202f]*$/u.exec(before)?.[1]?.toLowerCase();
+  // The month may follow a "de" (3 de marzo, 3 de março, 3 di marzo), and a year a "de" after it (marzo de 2026).
+  const next = /^\.?[ \u00a0\u202f]*(?:(?:de|del|do|da|di)[ \u00a0\u202f]+)?(\p{L}+)/u.exec(after)?.[1]?.toLowerCase();
+  const previous = /(\p{L}+)\.?[ \u00a0\u202f]*(?:(?:de|del|do|da|di)[ \u00a0\u202f]+)?$/u.exec(before)?.[1]?.toLowerCase();
   return months.some((month) => month === next || month === previous);
 }
 
