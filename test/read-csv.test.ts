@@ -23,6 +23,12 @@ describe('readCsv', () => {
     });
   });
 
+  it('counts the lines of a quoted cell on several lines alike, whatever the line ends', () => {
+    const lines = (text: string) => table(text).records.map(({ line }) => line);
+    expect(lines('a,b\r\n"x\r\ny",1\r\nz,2\r\n')).toEqual([3, 4]);
+    expect(lines('a,b\n"x\ny",1\nz,2\n')).toEqual([3, 4]);
+  });
+
   it.each([
     ['a;b;c\n1;2,5;3\n', ';'],
     ['a,b;c\n1,2;3\n', ','], // as many of each: a comma

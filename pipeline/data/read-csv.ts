@@ -24,7 +24,8 @@ export function readCsv(text: string, lang = 'en'): CsvTable | CsvProblem {
 }
 
 function parseCsv(text: string, lang: string): CsvTable | CsvProblem {
-  const body = text.replace(/^\uFEFF/, '');
+  // Windows line ends as plain ones: csv-parse counts the lines of a quoted field's CRLF one short.
+  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const header = /^[^\r\n]*/.exec(body)?.[0] ?? '';
   const delimiter = count(header, ';') > count(header, ',') ? ';' : ',';
   let rows: { info: { lines: number }; record: string[] }[];
