@@ -76,6 +76,13 @@ describe('hyphenateText, where it breaks and where it does not', () => {
     expect(hyphenate('<p>(Washington) «Kensington» fin</p>', 'en')).toBe('<p>(Washington) «Kensington» fin</p>');
   });
 
+  it('keeps a name whole behind an elided article or preposition (l’, d’, dell’)', () => {
+    expect(hyphenate('<p>de l’Allemagne vers d’Amsterdam et l\'Autriche, puis l’informatique fin</p>', 'fr')).toBe(
+      `<p>de l’Allemagne vers d’Amsterdam et l'Autriche, puis l’in${SHY}for${SHY}ma${SHY}tique fin</p>`,
+    );
+    expect(hyphenate('<p>la stazione dell’Alessandria fin</p>', 'it')).toContain('dell’Alessandria');
+  });
+
   it('breaks only words of six letters or more', () => {
     expect(hyphenate('<p>table maison fin</p>', 'fr')).toBe(`<p>table mai${SHY}son fin</p>`);
   });

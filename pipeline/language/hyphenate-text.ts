@@ -47,7 +47,7 @@ export function hyphenateText(tree: Root, lang: string): void {
     const keep = lastWords.has(text) ? (/\S+\s*$/.exec(text.value)?.index ?? text.value.length) : text.value.length;
     text.value =
       text.value.slice(0, keep).replace(/\S+/g, (word) =>
-        /[\d/@.:]|\u00ad/.test(word.replace(/[.,:;!?»)]+$/, '')) || (!capitals && /^\P{L}*\p{Lu}/u.test(word))
+        /[\d/@.:]|\u00ad/.test(word.replace(/[.,:;!?»)]+$/, '')) || (!capitals && /^\P{L}*(\p{Ll}{1,4}['’])?\p{Lu}/u.test(word))
           ? word
           : // No break inside ff, fi, fl: the font draws them as one ligature, whose text would copy wrong.
             hyphenate(word, { html: false, minWordLength: 6 }).replace(/f\u00ad(?=[fil])/g, 'f'),
