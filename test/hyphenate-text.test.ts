@@ -77,7 +77,7 @@ describe('hyphenateText, where it breaks and where it does not', () => {
   });
 
   it('keeps a name whole behind an elided article or preposition (l’, d’, dell’)', () => {
-    expect(hyphenate('<p>de l’Allemagne vers d’Amsterdam et l\'Autriche, puis l’informatique fin</p>', 'fr')).toBe(
+    expect(hyphenate("<p>de l’Allemagne vers d’Amsterdam et l'Autriche, puis l’informatique fin</p>", 'fr')).toBe(
       `<p>de l’Allemagne vers d’Amsterdam et l'Autriche, puis l’in${SHY}for${SHY}ma${SHY}tique fin</p>`,
     );
     expect(hyphenate('<p>la stazione dell’Alessandria fin</p>', 'it')).toContain('dell’Alessandria');
