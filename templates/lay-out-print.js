@@ -139,14 +139,22 @@ function layOut(maxGap, mostHyphens) {
 
 // The links of a chart's marks (its href channel) made links of the page, over the marks they
 // cover: a link inside a drawing that is one image has no tag of its own in a PDF, a link beside
-// it has. Each says what its mark shows, as the mark's tooltip does.
+// it has. Each says what its mark shows, as the mark's tooltip does. The links stand in a box of
+// the drawing's own size, placed in fractions of it: they stay on their marks at any width.
 // biome-ignore lint/correctness/noUnusedVariables: the build calls it, after evaluating this file in the page
 function linkChartMarks() {
   let links = 0;
-  for (const box of document.querySelectorAll('.chart-drawings')) {
-    const frame = box.getBoundingClientRect();
-    if (frame.width === 0 || frame.height === 0) continue;
-    for (const link of box.querySelectorAll('svg a')) {
+  for (const svg of document.querySelectorAll('.chart-drawings svg')) {
+    const marks = [...svg.querySelectorAll('a')];
+    const frame = svg.getBoundingClientRect();
+    if (marks.length === 0 || frame.width === 0 || frame.height === 0) continue;
+    const box = document.createElement('div');
+    box.className = 'chart-links';
+    box.style.cssText = 'position:relative;width:fit-content;max-width:100%';
+    svg.replaceWith(box);
+    box.append(svg);
+    const percent = (value, whole) => `${((value / whole) * 100).toFixed(3)}%`;
+    for (const link of marks) {
       const href = link.getAttribute('href') ?? link.getAttributeNS('http://www.w3.org/1999/xlink', 'href');
       const mark = link.getBoundingClientRect();
       if (href && mark.width > 0 && mark.height > 0) {
@@ -154,7 +162,6 @@ function linkChartMarks() {
         overlay.href = href;
         overlay.className = 'chart-link';
         overlay.setAttribute('aria-label', link.querySelector('[data-value]')?.getAttribute('data-value') ?? href);
-        const percent = (value, whole) => `${((value / whole) * 100).toFixed(3)}%`;
         overlay.style.cssText = `position:absolute;display:block;left:${percent(mark.left - frame.left, frame.width)};top:${percent(mark.top - frame.top, frame.height)};width:${percent(mark.width, frame.width)};height:${percent(mark.height, frame.height)}`;
         box.append(overlay);
         links++;

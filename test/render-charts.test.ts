@@ -8,6 +8,8 @@ import { parseArticle } from '../pipeline/article/parse-article.js';
 import { chartDrawer } from '../pipeline/charts/chart-drawer.js';
 import { renderCharts } from '../pipeline/charts/render-charts.js';
 import type { ChartCache, DrawnChart } from '../pipeline/charts/types.js';
+import { localStrings } from '../pipeline/language/localize.js';
+import { chartFigure } from '../pipeline/page/chart-figure.js';
 import { formatProblem } from '../pipeline/problems/errors.js';
 
 const content = mkdtempSync(join(tmpdir(), 'briefing-charts-'));
@@ -229,6 +231,31 @@ describe('renderCharts', () => {
       [...toHtml((await render([spec(extra)], 'en')).charts[0]!.svg).matchAll(/data-value="([^"]*)"/g)].map((match) => match[1]);
     expect(await values({ tooltip: [{ field: 'k' }, { field: 'note' }] })).toEqual(['k: North; note: rising; v: 2']);
     expect(await values({ description: { field: 'say' } })).toEqual(['North rose to 2']);
+  });
+
+  it("makes an href channel links that lead to the same pages from the page, the chart's own page and its SVG", async () => {
+    const spec = JSON.stringify({
+      title: 'Sources',
+      data: {
+        values: [
+          { k: 'A', v: 2, u: 'sources/a.html' },
+          { k: 'B', v: 3, u: 'https://example.org/b' },
+          { k: 'C', v: 1, u: 'javascript:alert(1)' },
+        ],
+      },
+      mark: 'bar',
+      encoding: { x: { field: 'k', type: 'nominal' }, y: { field: 'v', type: 'quantitative' }, href: { field: 'u' } },
+    });
+    const [chart] = (await render([spec], 'en')).charts;
+    const links = (html: string) => [...html.matchAll(/<a ([^>]*)>/g)].map((match) => match[1]);
+    expect(links(toHtml(chart!.svg, { space: 'svg' }))).toEqual(['xlink:href="sources/a.html"', 'xlink:href="https://example.org/b"']);
+    expect(links(chart!.file)).toEqual(['href="../sources/a.html"', 'href="https://example.org/b"']);
+    const embedded = toHtml(chartFigure(chart!, { strings: localStrings('en'), lang: 'en', base: '../' }));
+    // In the column's drawing and in the phone's.
+    expect([...new Set(links(embedded).filter((link) => link?.includes('example.org/b') || link?.includes('sources/a')))]).toEqual([
+      'href="../sources/a.html" target="_top"',
+      'href="https://example.org/b" target="_top"',
+    ]);
   });
 
   it('gives rows of categories the height of a label raised to 12 px', async () => {

@@ -34,11 +34,12 @@ export async function layOutPrint(page: Page): Promise<number> {
     source ??= readFileSync(join(TEMPLATES, 'lay-out-print.js'), 'utf8');
     // Laid out in print, then measured once the fonts it asks for are in: lines break with them.
     await page.evaluate('document.body.getBoundingClientRect(), document.fonts.ready.then(() => document.fonts.status)');
-    // The charts' links first: they stay over their marks wherever the figures go.
-    await page.evaluate(`${source}\nlinkChartMarks();`);
     // An article far longer than a briefing prints as it is: laying it out again would take minutes.
-    if (((await page.evaluate('document.body.textContent.length')) as number) > MAX_LAYOUT_CHARACTERS) return 0;
-    return (await page.evaluate(`${source}\nlayOut(${AIMED_GAP}, ${MOST_HYPHENS});`)) as number;
+    const long = ((await page.evaluate('document.body.textContent.length')) as number) > MAX_LAYOUT_CHARACTERS;
+    const moves = long ? 0 : ((await page.evaluate(`${source}\nlayOut(${AIMED_GAP}, ${MOST_HYPHENS});`)) as number);
+    // The charts' links last, measured on the pages as they print (the layout sets the column's width).
+    await page.evaluate(`${source}\nlinkChartMarks();`);
+    return moves;
   } finally {
     await page.emulateMediaType();
   }

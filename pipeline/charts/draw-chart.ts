@@ -14,7 +14,7 @@ import { describeChart } from './describe-chart.js';
 import { type Drawing, drawView } from './draw-view.js';
 import { embeddedFonts } from './embed-fonts.js';
 import { type Fence, fencePlace } from './fence-place.js';
-import { pointImages, rebase, resolveImages } from './image-marks.js';
+import { pointImages, rebase, rebaseLinks, resolveImages } from './image-marks.js';
 import { makeSvgAccessible, valueNames } from './make-svg-accessible.js';
 import { aslantLabels, hasOnePlot, isMap, phoneOption, phoneSpec, readableSpec } from './phone-spec.js';
 import { COLUMN_WIDTH, PHONE_LABEL_ROOM, PHONE_WIDTH } from './sizes.js';
@@ -114,8 +114,8 @@ export async function drawChart(
   const faces = await embeddedFonts(svg);
   const style: Element = { type: 'element', tagName: 'style', properties: {}, children: [{ type: 'text', value: faces }] };
   const [head, rest] = [svg.children.filter(isHead), svg.children.filter((child) => !isHead(child))];
-  // The standalone file lives in charts/: its images are one folder up.
-  const standalone = pointImages(faces ? { ...svg, children: [...head, style, ...rest] } : svg, rebase(images.images), '../');
+  // The standalone file lives in charts/: its images, and the pages its marks link to, are one folder up.
+  const standalone = rebaseLinks(pointImages(faces ? { ...svg, children: [...head, style, ...rest] } : svg, rebase(images.images), '../'), '../');
   const file = `<?xml version="1.0" encoding="UTF-8"?>\n${toHtml(standalone, { space: 'svg', closeEmptyElements: true })}\n`;
   return {
     chart: { id: chart.id, index: chart.index, title, description, data, svg, phone: phoneSvg, file, images: images.images },

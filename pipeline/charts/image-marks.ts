@@ -57,3 +57,21 @@ export function pointImages(svg: Element, paths: ReadonlyMap<string, string>, ba
 export function rebase(images: readonly ChartImage[]): Map<string, string> {
   return new Map(images.map(({ target }) => [target, target]));
 }
+
+/**
+ * A drawing's relative mark links (an href channel's "sources/a.html") made to lead from a page
+ * `base` deeper than the report's; with `target`, every mark link opens there (a frame's "_top").
+ */
+export function rebaseLinks(svg: Element, base: string, target?: string): Element {
+  const visit = (node: Element): Element => {
+    const href = node.properties.xLinkHref ?? node.properties.href;
+    const link = node.tagName === 'a' && typeof href === 'string' && href !== '';
+    const relative = link && !/^([a-z][a-z0-9+.-]*:|[#/])/i.test(href);
+    const properties = link
+      ? { ...node.properties, xLinkHref: undefined, href: relative ? `${base}${href}` : href, ...(target ? { target } : {}) }
+      : node.properties;
+    const children = node.children.map((child): ElementContent => (child.type === 'element' ? visit(child) : child));
+    return { ...node, properties, children };
+  };
+  return visit(svg);
+}

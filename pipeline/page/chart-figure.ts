@@ -2,7 +2,7 @@
 // the article's page, the code that embeds it elsewhere.
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { pointImages, rebase } from '../charts/image-marks.js';
+import { pointImages, rebase, rebaseLinks } from '../charts/image-marks.js';
 import { PHONE_WIDTH } from '../charts/sizes.js';
 import type { ChartData, RenderedChart } from '../charts/types.js';
 import { numberIn } from '../data/read-table.js';
@@ -43,8 +43,9 @@ export function chartFigure(chart: RenderedChart, options: FigureOptions): Eleme
  * smaller than it was set. The other is not displayed, and screen readers do not meet it.
  */
 function drawings(chart: RenderedChart, base: string): Element {
-  // Image marks point at assets/ from the page; from another folder, at the same files.
-  const placed = (svg: Element) => (base && chart.images.length > 0 ? pointImages(svg, rebase(chart.images), base) : svg);
+  // Image marks and relative mark links lead from the page; from another folder (a chart's own
+  // page, framed by another site), to the same files, and the links open in the framing page.
+  const placed = (svg: Element) => (base ? rebaseLinks(pointImages(svg, rebase(chart.images), base), base, '_top') : svg);
   const column = withClass(placed(chart.svg), 'chart-column');
   if (!chart.phone) return h('div.chart-drawings', [column]);
   const width = Number(column.properties.width);
