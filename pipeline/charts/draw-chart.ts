@@ -14,7 +14,7 @@ import { describeChart } from './describe-chart.js';
 import { type Drawing, drawView } from './draw-view.js';
 import { embeddedFonts } from './embed-fonts.js';
 import { type Fence, fencePlace } from './fence-place.js';
-import { pointImages, rebase, rebaseLinks, resolveImages } from './image-marks.js';
+import { repoint, resolveImages } from './image-marks.js';
 import { makeSvgAccessible, valueNames } from './make-svg-accessible.js';
 import { aslantLabels, hasOnePlot, isMap, phoneOption, phoneSpec, readableSpec } from './phone-spec.js';
 import { COLUMN_WIDTH, PHONE_LABEL_ROOM, PHONE_WIDTH } from './sizes.js';
@@ -103,11 +103,11 @@ export async function drawChart(
   for (const problem of images.problems) addError(article, `chart "${chart.id}": ${problem}`, at, 'chart-image');
   if (images.problems.length > 0) return undefined;
   const names = valueNames(spec);
-  const svg = pointImages(makeSvgAccessible(compactPaths(column.svg), chart.id, title, description, names), images.paths);
+  const svg = repoint(makeSvgAccessible(compactPaths(column.svg), chart.id, title, description, names), { files: images.paths });
   compactSvg(svg);
   const phoneSvg =
     phone && !('problems' in phone)
-      ? pointImages(makeSvgAccessible(compactPaths(phone.svg), `${chart.id}-phone`, title, description, names), images.paths)
+      ? repoint(makeSvgAccessible(compactPaths(phone.svg), `${chart.id}-phone`, title, description, names), { files: images.paths })
       : undefined;
   if (phoneSvg) compactSvg(phoneSvg);
   // The standalone file carries the glyphs it draws: a graphics desk may not have the report's font.
@@ -115,7 +115,7 @@ export async function drawChart(
   const style: Element = { type: 'element', tagName: 'style', properties: {}, children: [{ type: 'text', value: faces }] };
   const [head, rest] = [svg.children.filter(isHead), svg.children.filter((child) => !isHead(child))];
   // The standalone file lives in charts/: its images, and the pages its marks link to, are one folder up.
-  const standalone = rebaseLinks(pointImages(faces ? { ...svg, children: [...head, style, ...rest] } : svg, rebase(images.images), '../'), '../');
+  const standalone = repoint(faces ? { ...svg, children: [...head, style, ...rest] } : svg, { base: '../' });
   const file = `<?xml version="1.0" encoding="UTF-8"?>\n${toHtml(standalone, { space: 'svg', closeEmptyElements: true })}\n`;
   return {
     chart: { id: chart.id, index: chart.index, title, description, data, svg, phone: phoneSvg, file, images: images.images },

@@ -41,35 +41,22 @@ export function resolveImages(urls: readonly string[], contentDir: string): { im
   return { images, paths, problems };
 }
 
-/** Points a drawing's <image> elements at the images' copies (`paths`: file → path in the output folder, from `base`). */
-export function pointImages(svg: Element, paths: ReadonlyMap<string, string>, base = ''): Element {
-  const visit = (node: Element): Element => {
-    const href = node.properties.xLinkHref ?? node.properties.href;
-    const target = node.tagName === 'image' && typeof href === 'string' ? paths.get(href) : undefined;
-    const properties = target === undefined ? node.properties : { ...node.properties, xLinkHref: undefined, href: `${base}${target}` };
-    const children = node.children.map((child): ElementContent => (child.type === 'element' ? visit(child) : child));
-    return { ...node, properties, children };
-  };
-  return visit(svg);
-}
-
-/** Where each image already points, to point it again from another folder (with `pointImages`' `base`). */
-export function rebase(images: readonly ChartImage[]): Map<string, string> {
-  return new Map(images.map(({ target }) => [target, target]));
-}
-
 /**
- * A drawing's relative mark links (an href channel's "sources/a.html") made to lead from a page
- * `base` deeper than the report's; with `target`, every mark link opens there (a frame's "_top").
+ * A drawing's references pointed where they lead: each <image> at its copy (`files`: the path
+ * vega drew → its path in the output folder); from a page `base` deeper than the report's,
+ * images and relative mark links one folder up; with `target`, mark links open there (a frame's
+ * "_top").
  */
-export function rebaseLinks(svg: Element, base: string, target?: string): Element {
+export function repoint(svg: Element, options: Readonly<{ files?: ReadonlyMap<string, string>; base?: string; target?: string }>): Element {
+  const { files, base = '', target } = options;
+  const relative = (href: string) => href !== '' && !/^([a-z][a-z0-9+.-]*:|[#/])/i.test(href);
   const visit = (node: Element): Element => {
-    const href = node.properties.xLinkHref ?? node.properties.href;
-    const link = node.tagName === 'a' && typeof href === 'string' && href !== '';
-    const relative = link && !/^([a-z][a-z0-9+.-]*:|[#/])/i.test(href);
-    const properties = link
-      ? { ...node.properties, xLinkHref: undefined, href: relative ? `${base}${href}` : href, ...(target ? { target } : {}) }
-      : node.properties;
+    let properties = node.properties;
+    const href = properties.xLinkHref ?? properties.href;
+    if (typeof href === 'string' && (node.tagName === 'image' || (node.tagName === 'a' && (base || target)))) {
+      const to = node.tagName === 'image' ? (files?.get(href) ?? href) : href;
+      properties = { ...properties, xLinkHref: undefined, href: relative(to) ? `${base}${to}` : to, ...(node.tagName === 'a' && target ? { target } : {}) };
+    }
     const children = node.children.map((child): ElementContent => (child.type === 'element' ? visit(child) : child));
     return { ...node, properties, children };
   };

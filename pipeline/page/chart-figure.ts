@@ -2,7 +2,7 @@
 // the article's page, the code that embeds it elsewhere.
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { pointImages, rebase, rebaseLinks } from '../charts/image-marks.js';
+import { repoint } from '../charts/image-marks.js';
 import { PHONE_WIDTH } from '../charts/sizes.js';
 import type { ChartData, RenderedChart } from '../charts/types.js';
 import { numberIn } from '../data/read-table.js';
@@ -45,7 +45,7 @@ export function chartFigure(chart: RenderedChart, options: FigureOptions): Eleme
 function drawings(chart: RenderedChart, base: string): Element {
   // Image marks and relative mark links lead from the page; from another folder (a chart's own
   // page, framed by another site), to the same files, and the links open in the framing page.
-  const placed = (svg: Element) => (base ? rebaseLinks(pointImages(svg, rebase(chart.images), base), base, '_top') : svg);
+  const placed = (svg: Element) => (base ? repoint(svg, { base, target: '_top' }) : svg);
   const column = withClass(placed(chart.svg), 'chart-column');
   if (!chart.phone) return h('div.chart-drawings', [column]);
   const width = Number(column.properties.width);
