@@ -258,6 +258,32 @@ describe('renderCharts', () => {
     ]);
   });
 
+  it("gives a line chart's values to its points, one row each, never to the whole line", async () => {
+    const spec = JSON.stringify({
+      title: 'Levels',
+      data: {
+        values: [
+          { y: 2020, v: 54.5, s: 'Ebro' },
+          { y: 2021, v: 60, s: 'Ebro' },
+          { y: 2020, v: 30, s: 'Tajo' },
+          { y: 2021, v: 41, s: 'Tajo' },
+        ],
+      },
+      mark: { type: 'line', point: true },
+      encoding: { x: { field: 'y', type: 'ordinal' }, y: { field: 'v', type: 'quantitative' }, color: { field: 's', type: 'nominal' } },
+    });
+    const svg = toHtml((await render([spec], 'en')).charts[0]!.svg, { space: 'svg' });
+    const lines = svg.slice(svg.indexOf('mark-line role-mark'), svg.indexOf('mark-symbol role-mark'));
+    expect(lines).toContain('<path');
+    expect(lines).not.toContain('data-value');
+    expect([...svg.matchAll(/data-value="([^"]*)"/g)].map((match) => match[1]).sort()).toEqual([
+      'y: 2020; s: Ebro; v: 54.5',
+      'y: 2020; s: Tajo; v: 30',
+      'y: 2021; s: Ebro; v: 60',
+      'y: 2021; s: Tajo; v: 41',
+    ]);
+  });
+
   it('gives rows of categories the height of a label raised to 12 px', async () => {
     const spec = bars({ height: { step: 8 }, encoding: { ...bars().encoding, y: { field: 'country', type: 'nominal', axis: { labelFontSize: 8 } } } });
     const { charts } = await render([JSON.stringify(spec)], 'en');

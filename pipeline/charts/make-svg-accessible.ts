@@ -79,7 +79,9 @@ function hideParts(svg: Element, { hidden, measures }: ValueNames): void {
     const label = node.properties.ariaLabel;
     if (inMark && String(node.properties.role) === 'graphics-symbol' && typeof label === 'string' && label.trim()) {
       // A label, or a whole line, carries one row's values: the bars and points carry them all.
-      marks.push({ node, text: node.tagName === 'text' || ['text', 'line', 'area', 'trail'].includes(String(node.properties.ariaRoleDescription)) });
+      // vega-lite 6 names a mark's kind "line mark", which hast reads as a list of words.
+      const kind = String([node.properties.ariaRoleDescription ?? []].flat()[0]);
+      marks.push({ node, text: node.tagName === 'text' || ['text', 'line', 'area', 'trail'].includes(kind) });
       // What a mark is first (its category, its date), then how much.
       const parts = label.split('; ').filter((part) => !hidden.has(nameOf(part)));
       node.properties.dataValue = [...parts.filter((part) => !measures.has(nameOf(part))), ...parts.filter((part) => measures.has(nameOf(part)))].join('; ');
