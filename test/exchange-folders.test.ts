@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { exchangeFolders } from '../pipeline/report/exchange-folders.js';
+import { bindSwap, exchangeFolders, type LoadLibrary } from '../pipeline/report/exchange-folders.js';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-exchange-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -54,5 +54,61 @@ describe('exchangeFolders', () => {
     }
     expect(readdirSync(a)).toEqual(['old.txt']);
     expect(readdirSync(b)).toEqual(['new.txt']);
+  });
+});
+
+/** A C library that records what is opened, bound and called, and answers `result`. */
+function fakeLibrary(result: number) {
+  const seen: { library?: string; declaration?: string; calls: unknown[][] } = { calls: [] };
+  const load: LoadLibrary = (library) => {
+    seen.library = library;
+    return {
+      func(declaration) {
+        seen.declaration = declaration;
+        return (...args) => {
+          seen.calls.push(args);
+          return result;
+        };
+      },
+    };
+  };
+  return { load, seen };
+}
+
+describe('bindSwap', () => {
+  it('calls renameat2 with RENAME_EXCHANGE from the working folder on Linux', () => {
+    const { load, seen } = fakeLibrary(0);
+    expect(bindSwap('linux', load)?.('a', 'b')).toBe(true);
+    expect(seen).toEqual({
+      library: 'libc.so.6',
+      declaration: 'int renameat2(int, str, int, str, unsigned int)',
+      calls: [[-100, 'a', -100, 'b', 2]],
+    });
+  });
+
+  it('calls renamex_np with RENAME_SWAP on macOS', () => {
+    const { load, seen } = fakeLibrary(0);
+    expect(bindSwap('darwin', load)?.('a', 'b')).toBe(true);
+    expect(seen).toEqual({
+      library: '/usr/lib/libSystem.B.dylib',
+      declaration: 'int renamex_np(str, str, unsigned int)',
+      calls: [['a', 'b', 2]],
+    });
+  });
+
+  it('is false when the call fails, on either system', () => {
+    expect(bindSwap('linux', fakeLibrary(-1).load)?.('a', 'b')).toBe(false);
+    expect(bindSwap('darwin', fakeLibrary(-1).load)?.('a', 'b')).toBe(false);
+  });
+
+  it('is null where the library or its call cannot be found, or the system has none', () => {
+    const missing: LoadLibrary = () => {
+      throw new Error('cannot find function renameat2');
+    };
+    expect(bindSwap('linux', missing)).toBeNull();
+    expect(bindSwap('darwin', missing)).toBeNull();
+    const { load, seen } = fakeLibrary(0);
+    expect(bindSwap('win32', load)).toBeNull();
+    expect(seen.library).toBeUndefined();
   });
 });

@@ -9,25 +9,32 @@ import { createRequire } from 'node:module';
  */
 type Swap = (a: string, b: string) => boolean;
 
+/** koffi's `load`: opens a C library, whose functions are then bound by their C declaration. */
+export type LoadLibrary = (path: string) => { func(declaration: string): (...args: unknown[]) => unknown };
+
 const AT_FDCWD = -100;
 const RENAME_EXCHANGE = 2; // linux/fs.h
 const RENAME_SWAP = 2; // sys/stdio.h
 
 let swap: Swap | null | undefined;
 
-function loadSwap(): Swap | null {
+/**
+ * The one-step exchange of `platform`'s C library, opened with `load`; null where it has none,
+ * or where the library or the call cannot be found (musl, an old glibc, koffi without a binary
+ * for this system).
+ */
+export function bindSwap(platform: string, load: LoadLibrary): Swap | null {
   try {
-    const koffi = createRequire(import.meta.url)('koffi') as typeof import('koffi');
-    if (process.platform === 'linux') {
-      const renameat2 = koffi.load('libc.so.6').func('int renameat2(int, str, int, str, unsigned int)');
+    if (platform === 'linux') {
+      const renameat2 = load('libc.so.6').func('int renameat2(int, str, int, str, unsigned int)');
       return (a, b) => renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE) === 0;
     }
-    if (process.platform === 'darwin') {
-      const renamex = koffi.load('/usr/lib/libSystem.B.dylib').func('int renamex_np(str, str, unsigned int)');
+    if (platform === 'darwin') {
+      const renamex = load('/usr/lib/libSystem.B.dylib').func('int renamex_np(str, str, unsigned int)');
       return (a, b) => renamex(a, b, RENAME_SWAP) === 0;
     }
   } catch {
-    // no such call in this C library (musl, an old glibc): the caller falls back
+    // the caller falls back to two renames
   }
   return null;
 }
@@ -37,6 +44,6 @@ function loadSwap(): Swap | null {
  * do it in one step; the caller then falls back to two renames.
  */
 export function exchangeFolders(a: string, b: string): boolean {
-  swap ??= loadSwap();
+  swap ??= bindSwap(process.platform, (path) => (createRequire(import.meta.url)('koffi') as typeof import('koffi')).load(path));
   return swap ? swap(a, b) : false;
 }
