@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { formatHex, wcagContrast } from 'culori';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -8,6 +11,8 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { chartConfig, chartLocale } from '../pipeline/charts/chart-theme.js';
 import { CHART_COLORS, FONTS, LIGHT } from '../pipeline/design/palette.js';
+
+const require = createRequire(import.meta.url);
 
 /** The chart drawn as the build draws it: the theme under the spec, headless, in the language's locale. */
 async function draw(spec: Record<string, unknown>, lang = 'en') {
@@ -48,6 +53,25 @@ describe('chartLocale', () => {
     ['fr-BE', '\u00a0', ['', '\u00a0€']],
   ])('%s, a region d3 lacks, writes numbers as its language does at home', (lang, thousands, currency) => {
     expect(chartLocale(lang).number).toMatchObject({ thousands, currency });
+  });
+
+  it('gives every language d3 has the locale of its likely country, and a language d3 lacks en-US', () => {
+    const files = (pkg: string) => readdirSync(dirname(require.resolve(`${pkg}/locale/en-US`))).map((name) => name.replace(/\.json$/, ''));
+    for (const [pkg, kind] of [
+      ['d3-format', 'number'],
+      ['d3-time-format', 'time'],
+    ] as const) {
+      const tags = files(pkg);
+      for (const language of new Set(tags.map((tag) => tag.split('-')[0]!))) {
+        const { region } = new Intl.Locale(language).maximize();
+        expect(tags, `${pkg}: ${language}`).toContain(`${language}-${region}`);
+        // The percent sign aside: the text's own spacing replaces it (below).
+        const { percent: _, ...locale } = chartLocale(language)[kind] as { percent?: string };
+        const { percent: __, ...file } = require(`${pkg}/locale/${language}-${region}`) as { percent?: string };
+        expect(locale, `${pkg}: ${language}`).toEqual(file);
+      }
+      expect(chartLocale('sw')[kind], pkg).toEqual(require(`${pkg}/locale/en-US`));
+    }
   });
 
   it.each([

@@ -95,14 +95,13 @@ export function chartLocale(lang: string): ChartLocale {
 
 function readLocale(dir: string, lang: string): object {
   const available = readdirSync(dir).map((name) => name.replace(/\.json$/, ''));
-  const locale = new Intl.Locale(lang);
-  const likely = locale.maximize();
+  const likely = new Intl.Locale(lang).maximize();
+  // The tag's region, or the language's likely one (fr → fr-FR); d3 has the likely region of
+  // every language it has. A region d3 lacks (de-AT): the language's own (de-DE), not another
+  // country's.
   const choice =
-    available.find((tag) => tag === `${locale.language}-${locale.region}`) ??
     available.find((tag) => tag === `${likely.language}-${likely.region}`) ??
-    // A region d3 lacks (de-AT): the language's own likely region (de-DE), not another country's.
-    available.find((tag) => tag === `${locale.language}-${new Intl.Locale(locale.language).maximize().region}`) ??
-    available.find((tag) => tag.startsWith(`${locale.language}-`)) ??
+    available.find((tag) => tag === `${likely.language}-${new Intl.Locale(likely.language).maximize().region}`) ??
     'en-US';
   return JSON.parse(readFileSync(`${dir}/${choice}.json`, 'utf8')) as object;
 }
