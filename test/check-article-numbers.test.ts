@@ -17,6 +17,9 @@ writeFileSync(join(content, 'data', 'figures.csv'), 'region,staff\nNord,4500\n')
 writeFileSync(join(content, 'data', 'broken.csv'), 'region,staff\nSud,1,2\n');
 writeFileSync(join(content, 'data', 'notes.txt'), 'country,desks\nInde,999\n');
 writeFileSync(join(content, 'data', 'rents.csv'), 'city;rent\nFreiburg;14,5\n');
+writeFileSync(join(content, 'data', 'broken.json'), '[{"site": "Sud", "servers": 1}');
+writeFileSync(join(content, 'data', 'servers.json.bak'), '[{"site": "Sud", "servers": 1}]');
+writeFileSync(join(content, 'data', 'export.csv.json'), '[{"site": "Brest", "servers": 40}]');
 
 /** A chart fence reading `url`. */
 const chart = (url: string) => `\`\`\`vega-lite\n${JSON.stringify({ data: { url }, mark: 'bar' })}\n\`\`\``;
@@ -72,5 +75,21 @@ describe('checkArticleNumbers', () => {
     const result = await check(body);
     expect(result.numbers).toEqual(['32:9 unchecked 1: no data behind it', '32:28 unchecked 999: no data behind it']);
     expect(result.errors).toEqual([]);
+  });
+
+  it('leaves out broken JSON and a file whose name only holds ".json" or ".csv" before its end', async () => {
+    const result = await check([chart('data/broken.json'), chart('data/servers.json.bak'), 'Sud has 1 server.'].join('\n\n'));
+    expect(result.numbers).toEqual(['16:9 unchecked 1: no data behind it']);
+  });
+
+  it('reads a file by its last extension: "export.csv.json" is JSON', async () => {
+    const result = await check(`${chart('data/export.csv.json')}\n\nBrest has 40 servers.`);
+    expect(result.numbers).toEqual(['12:11 verified 40: data/export.csv.json, row 1 (servers)']);
+  });
+
+  it('reads an article with no front matter in English, and no key figures', async () => {
+    const article = new VFile({ path: 'article.md', value: `${chart('data/users.csv')}\n\nInde has 900,000 users.\n` });
+    const numbers = await checkArticleNumbers(parseArticle(article), article, content, createDataLoader(content, 'en'));
+    expect(numbers.map((number) => `${number.status} ${number.mention.text}`)).toEqual(['contradicted 900,000']);
   });
 });

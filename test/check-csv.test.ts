@@ -27,6 +27,12 @@ describe('checkCsv', () => {
     expect(check('name,value\n"two\nlines",1\nx,oops\n', ['value'])).toEqual(['data/countries.csv:4: column "value": "oops" is not a number']);
   });
 
+  it('refuses more rows than a chart reads, at the first row over the limit, and takes the limit itself', () => {
+    const rows = (count: number) => `n\n${'1\n'.repeat(count)}`;
+    expect(check(rows(200_001), ['n'])).toEqual(['data/countries.csv:200002:1: the CSV file has 200,001 rows: a chart reads at most 200,000']);
+    expect(check(rows(200_000), ['n'])).toEqual([]);
+  });
+
   it('reports an empty file and a malformed row', () => {
     expect(check('country,users\n', ['users'])).toEqual(['data/countries.csv:1:1: the CSV file has no data rows']);
     expect(check('a,b\n1,2\n3,4,5\n', [])[0]).toMatch(/^data\/countries\.csv:3:1: invalid CSV/);

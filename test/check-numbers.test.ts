@@ -157,6 +157,26 @@ describe('checkNumbers, in more cases', () => {
     expect(number?.offset).toBe(String(file.value).indexOf('5 million'));
   });
 
+  it('reads a sentence as a total by each word of a total of each language, and only by them', () => {
+    const totals: Record<string, [words: string[], number: string]> = {
+      en: [['total', 'totals', 'totalling', 'totaling', 'in all', 'altogether'], '6 million'],
+      fr: [['total', 'au total', 'en tout', 'totalisant', 'totalise', 'cumulé', 'cumulés'], '6 millions'],
+      de: [['insgesamt', 'gesamt', 'Summe', 'zusammengerechnet'], '6 Millionen'],
+      es: [['total', 'en total', 'suman'], '6 millones'],
+      it: [['totale', 'in tutto', 'complessivamente'], '6 milioni'],
+      pt: [['total', 'no total', 'ao todo'], '6 milhões'],
+      nl: [['totaal', 'in totaal', 'opgeteld'], '6 miljoen'],
+    };
+    for (const [lang, [words, number]] of Object.entries(totals)) {
+      for (const word of words) {
+        expect(check(`${word} ${number}.`, lang)[0], `${lang}: ${word}`).toMatch(
+          / contradicted .* as a total, but the sum of users in data\/users\.csv says 5300000$/,
+        );
+      }
+      expect(check(`Ab ${number}.`, lang)[0], lang).toMatch(/ unchecked /);
+    }
+  });
+
   it('counts the contradicted numbers of a build', () => {
     expect(summarizeNumbers([{ status: 'contradicted' }, { status: 'verified' }, { status: 'contradicted' }])).toBe(
       'numbers: 1 verified against the data, 2 contradicted, 0 unchecked',
