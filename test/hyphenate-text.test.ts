@@ -85,6 +85,23 @@ describe('hyphenateText, where it breaks and where it does not', () => {
 
   it('breaks only words of six letters or more', () => {
     expect(hyphenate('<p>table maison fin</p>', 'fr')).toBe(`<p>table mai${SHY}son fin</p>`);
+    // The patterns would break "wa-ter".
+    expect(hyphenate('<p>water closet fin</p>', 'en')).toBe(`<p>water clos${SHY}et fin</p>`);
+  });
+
+  it('keeps whole a word with a capital inside: a brand, a compound with a name', () => {
+    expect(hyphenate('<p>the iPhone and eBay anti-Macron interruption fin</p>', 'en')).toBe(
+      `<p>the iPhone and eBay anti-Macron in${SHY}ter${SHY}rup${SHY}tion fin</p>`,
+    );
+  });
+
+  it('takes the patterns of the whole tag, then of its region, then of its language', () => {
+    // The Swiss spelling of 1901 keeps "st" together; the reformed German of de and de-CH splits it.
+    expect(hyphenate('<p>das Fenster fin</p>', 'de-CH-1901')).toBe(`<p>das Fen${SHY}ster fin</p>`);
+    expect(hyphenate('<p>das Fenster fin</p>', 'de-CH')).toBe(`<p>das Fens${SHY}ter fin</p>`);
+    // British patterns for a British tag with a variant; American ones for English alone.
+    expect(hyphenate('<p>democracy fin</p>', 'en-GB-oxendict')).toBe(`<p>demo${SHY}cracy fin</p>`);
+    expect(hyphenate('<p>democracy fin</p>', 'en')).toBe(`<p>democ${SHY}ra${SHY}cy fin</p>`);
   });
 
   it.each([

@@ -1,8 +1,7 @@
 /**
  * Every language the pipeline writes in, in one table: the words of the templates, what a
  * chart without a title is called, the sentence that says what a chart of categories shows,
- * the hyphenation patterns where they are not named after the language, and typographic
- * conventions. Dates and numbers come from Intl, for any language.
+ * and typographic conventions. Dates and numbers come from Intl, for any language.
  */
 import { typesetFrench } from './french-typography.js';
 import type { PunctuationStyle } from './punctuation.js';
@@ -31,8 +30,6 @@ export type Language = Readonly<{
   /** A chart with no title of its own is called "<chart> N". */
   chart: string;
   leads: LeadSentence;
-  /** The `hyphen` package's patterns when no file of it bears the language's code. */
-  hyphenation?: string;
   /** Whether a capitalized word may be hyphenated: in German, where every noun is; elsewhere a capital marks a name, kept whole. */
   hyphenatesCapitals?: boolean;
   /** Its quotes, dashes and percent signs: applied to the text of the page and the charts' sentences. */
@@ -60,7 +57,6 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
     chart: 'Chart',
     punctuation: { quotes: 'en-US', dash: '—', spacedPercent: false },
     leads: (measure, leader, value, share) => `${measure}: ${leader} first, with ${value}${share ? `, ${share} of the total` : ''}.`,
-    hyphenation: 'en-us',
   },
   fr: {
     strings: {
