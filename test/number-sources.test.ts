@@ -180,6 +180,28 @@ describe('numberSources: which columns are rates, and which have shares', () => 
     ]);
   });
 
+  it.each(['porcentaje', 'pourcentage', 'percentuale', 'percentual', 'porcentagem', 'procent', 'Prozent'])(
+    'takes a column named "%s" as percentages already',
+    (name) => {
+      const shares = numberSources([
+        csv(
+          'data/embalses.csv',
+          ['pais', name],
+          [
+            ['España', '61'],
+            ['Portugal', '48'],
+          ],
+        ),
+      ]);
+      expect(
+        shares
+          .named('España')[0]
+          ?.figures(true)
+          .map((figure) => `${figure.value} ${figure.source}`),
+      ).toEqual([`61 data/embalses.csv:2 (${name})`]);
+    },
+  );
+
   it('gives no shares of a column with a negative value, and sums no column that holds text', () => {
     // The balance's 30 of 20 would be 150 %.
     expect(found('150 %')).toBeUndefined();

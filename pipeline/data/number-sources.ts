@@ -37,7 +37,7 @@ export function comparableWords(text: string): string[] {
 
 /** A column of rates, shares or changes: its values are percentages already, and have no share of a total. */
 const RATE =
-  /pct|percent|%|rate|share|ratio|change|growth|index|anteil|quote|prozent|veraenderung|änderung|taux|part\b|evolution|variation|tasa|cuota|quota|aandeel/i;
+  /pct|percent|%|rate|share|ratio|change|growth|index|anteil|quote|prozent|procent|veraenderung|änderung|taux|pourcentage|part\b|evolution|variation|tasa|cuota|porcentaje|porcentagem|quota|percentua|aandeel/i;
 
 type Name = Readonly<{ words: readonly string[]; table: number; row: number; name: string }>;
 
