@@ -16,13 +16,17 @@ describe('the report’s fonts', () => {
     ]);
   });
 
-  it('cannot set Chinese or Arabic (an error, once a script), nor an emoji (a warning)', () => {
+  it('set emoji, alone, in sequences (a flag, a person at work, a skin tone) and as text symbols (☂, ♻)', () => {
+    expect(missingGlyphs('Crue 🌊 ☂\ufe0f ♻ 🧬 🇫🇷 👩\u200d💻 👍🏽 🫧')).toEqual([]);
+  });
+
+  it('cannot set Chinese or Arabic (an error, once a script), nor a symbol not even Noto Emoji has (a warning)', () => {
     const file = new VFile({ path: 'article.md' });
-    reportMissingGlyphs(file, 'Le 河流 et 水位, مرحبا 🌊', (index) => ({ line: 3, column: index + 1 }), new Set());
+    reportMissingGlyphs(file, 'Le 河流 et 水位, مرحبا 𝄞', (index) => ({ line: 3, column: index + 1 }), new Set());
     expect(file.messages.map(formatProblem)).toEqual([
       `article.md:3:4: the report's fonts cannot set Chinese characters ("河", U+6CB3): it would print in a system font, or as empty boxes`,
       `article.md:3:14: the report's fonts cannot set Arabic ("م", U+0645): it would print in a system font, or as empty boxes`,
-      `article.md:3:20: warning: the report's fonts have no "🌊" (U+1F30A): it will print in a system font, or as an empty box`,
+      `article.md:3:20: warning: the report's fonts have no "𝄞" (U+1D11E): it will print in a system font, or as an empty box`,
     ]);
   });
 });

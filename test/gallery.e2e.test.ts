@@ -11,7 +11,7 @@ import { measureCharts } from './chart-measures.js';
 import { ROOT } from './helpers.js';
 
 // Specs in the shapes of the Vega-Lite gallery (test/fixtures/gallery), built as an editor would:
-// pasted into articles, 35 to an article, with vega-datasets' files in the content folder.
+// pasted into articles, 36 to an article, with vega-datasets' files in the content folder.
 const GALLERY = join(ROOT, 'test', 'fixtures', 'gallery');
 const names = readList(join(GALLERY, 'list.txt'));
 const spec = (name: string) => JSON.parse(readFileSync(join(GALLERY, 'specs', `${name}.vl.json`), 'utf8')) as unknown;
@@ -72,7 +72,7 @@ describe('the gallery, built', () => {
   const outcome = (name: string) => outcomes.find((candidate) => candidate.name === name)!;
 
   it('draws every spec of the list, interactive ones in their first state, with no error', { timeout: 900_000 }, async () => {
-    outcomes = await runGallery({ specsDir: join(GALLERY, 'specs'), names, batch: 35, workDir: work });
+    outcomes = await runGallery({ specsDir: join(GALLERY, 'specs'), names, batch: 36, workDir: work });
     expect(outcomes.filter(({ drawn }) => !drawn).map(({ name, problems }) => `${name}: ${problems.join(' | ')}`)).toEqual([]);
     expect(outcomes.map(({ name }) => name).sort()).toEqual([...names].sort());
     // A drawing with marks: vega's mark groups, and shapes in them.

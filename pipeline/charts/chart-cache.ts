@@ -27,7 +27,7 @@ let version: string | undefined;
 function codeVersion(): string {
   if (!version) {
     const hash = createHash('sha256').update(hashFiles(PIPELINE_CODE, /\.(ts|js|json)$/));
-    for (const name of ['vega', 'vega-lite', '@fontsource/source-sans-3']) hash.update(`${name}@${packageVersion(name)}`);
+    for (const name of ['vega', 'vega-lite', '@fontsource/source-sans-3', '@fontsource/noto-emoji']) hash.update(`${name}@${packageVersion(name)}`);
     version = hash.digest('hex').slice(0, 16);
   }
   return version;

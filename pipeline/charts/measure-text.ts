@@ -5,12 +5,20 @@ import * as fontkit from 'fontkit';
 
 const require = createRequire(import.meta.url);
 
-/** A face's subsets, in the order they are tried, each with the file it was read from. */
+/** A face's subsets, in the order they are tried, each with the file it was read from; Noto Emoji last. */
 type Face = { subsets: fontkit.Font[]; files: string[]; unitsPerEm: number };
 
 /** Subsets tried in turn for a character; their order follows how often text needs them. */
 const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'vietnamese'];
 const faces = new Map<string, Face>();
+
+/**
+ * Noto Emoji at a weight (one file of all its glyphs): what the report's families lack is drawn
+ * from it, in the charts' measures and standalone SVGs, the PDF and the share images.
+ */
+export function emojiFile(weight: number): string {
+  return join(dirname(require.resolve('@fontsource/noto-emoji/package.json')), 'files', `noto-emoji-emoji-${weight}-normal.woff2`);
+}
 
 function loadFace(pkg: string, file: string, weight: number, style: string): Face {
   const key = `${pkg}/${weight}/${style}`;
@@ -19,8 +27,7 @@ function loadFace(pkg: string, file: string, weight: number, style: string): Fac
     const dir = join(dirname(require.resolve(`${pkg}/package.json`)), 'files');
     const subsets: fontkit.Font[] = [];
     const files: string[] = [];
-    for (const subset of SUBSETS) {
-      const path = join(dir, `${file}-${subset}-${weight}-${style}.woff2`);
+    for (const path of [...SUBSETS.map((subset) => join(dir, `${file}-${subset}-${weight}-${style}.woff2`)), emojiFile(weight)]) {
       try {
         subsets.push(fontkit.openSync(path) as fontkit.Font);
         files.push(path);
@@ -44,7 +51,7 @@ export function weightOf(value: unknown): number {
   return 400;
 }
 
-/** The charts' face (Source Sans 3) at a weight: its subsets' files, and whether each has a character. */
+/** The charts' face (Source Sans 3, then Noto Emoji) at a weight: its subsets' files, and whether each has a character. */
 export function chartFace(weight: number): ReadonlyArray<Readonly<{ file: string; has: (char: string) => boolean }>> {
   const face = loadFace('@fontsource/source-sans-3', 'source-sans-3', weightOf(weight), 'normal');
   return face.subsets.map((font, index) => ({ file: face.files[index]!, has: (char: string) => font.hasGlyphForCodePoint(char.codePointAt(0)!) }));

@@ -1,6 +1,6 @@
 // Text the report's fonts cannot draw, found before printing: a script they lack (Chinese,
 // Arabic…) would be set in whatever system font is there, or as empty boxes; a symbol they lack
-// (an emoji), likewise.
+// (one that Noto Emoji, behind them, lacks too), likewise.
 import type { Root, Text } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -44,7 +44,7 @@ const SCRIPTS: ReadonlyArray<readonly [string, RegExp]> = [
   ['Ethiopic', /\p{Script=Ethiopic}/u],
 ];
 
-/** Whether the report's faces (Source Sans 3 and Source Serif 4 cover the same subsets) have the character. */
+/** Whether the report's faces (Source Sans 3 and Source Serif 4 cover the same subsets, and Noto Emoji follows both) have the character. */
 export function hasGlyph(char: string): boolean {
   if (/^[\u0020-\u007e\u00a0-\u017f]$/.test(char) || INVISIBLE.test(char)) return true;
   faces ??= chartFace(400);
@@ -64,7 +64,7 @@ export function missingGlyphs(text: string): { char: string; index: number }[] {
 
 /**
  * Reports, at its place, each character the report's fonts lack, once: a letter or digit (a
- * script the report cannot set) is an error; a symbol (an emoji) a warning.
+ * script the report cannot set) is an error; a symbol a warning.
  */
 export function reportMissingGlyphs(file: VFile, text: string, placeOf: (index: number) => Place | undefined, seen: Set<string>): void {
   for (const { char, index } of missingGlyphs(text)) {

@@ -1,7 +1,8 @@
 // The report's web fonts: the @font-face rules and the font files to publish in assets/.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { chartFace, emojiFile } from '../charts/measure-text.js';
 
 const require = createRequire(import.meta.url);
 
@@ -35,6 +36,38 @@ export function collectFonts(): FontAssets {
           files.set(join(packageDir, 'files', name), `fonts/${name}`);
           return `src: url(fonts/${name}) format('woff2');`;
         }),
+      );
+    }
+  }
+  return { css: rules.join('\n'), files };
+}
+
+/**
+ * The emoji of `text` that the report's families lack, for the print and share pages: this
+ * machine has no emoji font of its own. Noto Emoji (monochrome, in the colour of the text) joins
+ * each family at each weight for those characters alone (their unicode-range), so that a chart's
+ * text, which names only "Source Sans 3", has them too; the web page leaves them to the reader's
+ * own emoji. Undefined when the text has none.
+ */
+export function emojiFonts(text: string): FontAssets | undefined {
+  const faces = chartFace(400);
+  const noto = faces.find((face) => face.file === emojiFile(400));
+  const chars = [...new Set(text)].filter((char) => noto?.has(char) && !faces.some((face) => face !== noto && face.has(char)));
+  if (chars.length === 0) return undefined;
+  const range = chars.map((char) => `U+${char.codePointAt(0)!.toString(16)}`).join(',');
+  const files = new Map<string, string>();
+  const rules: string[] = [];
+  for (const weight of [400, 600, 700]) {
+    const name = basename(emojiFile(weight));
+    files.set(emojiFile(weight), `fonts/${name}`);
+    const styles = [
+      ['Source Sans 3', 'normal'],
+      ['Source Serif 4', 'normal'],
+      ['Source Serif 4', 'italic'],
+    ];
+    for (const [family, style] of styles) {
+      rules.push(
+        `@font-face{font-family:"${family}";font-style:${style};font-weight:${weight};src:url(assets/fonts/${name}) format('woff2');unicode-range:${range}}`,
       );
     }
   }

@@ -16,13 +16,14 @@ import { updatesView } from './updates-view.js';
 
 /**
  * Fills the page template. Mustache escapes every value; the only raw insertions are the
- * sanitized body and the print labels, which are made CSS-safe here.
+ * sanitized body, the print labels, which are made CSS-safe here, and the emoji's font rules
+ * (collect-fonts' emojiFonts, for the print page).
  */
 export function renderPage(
   template: string,
   meta: FrontMatter,
   body: Root,
-  extras: Readonly<{ figures?: readonly KeyFigure[]; imageAlt?: string }> = {},
+  extras: Readonly<{ figures?: readonly KeyFigure[]; imageAlt?: string; emojiFonts?: string }> = {},
 ): string {
   const strings = localStrings(meta.lang);
   const figures = extras.figures ?? [];
@@ -37,6 +38,7 @@ export function renderPage(
     canonical: meta.url,
     ogImage,
     imageAlt: extras.imageAlt ?? meta.description,
+    emojiFonts: extras.emojiFonts,
     jsonLd: jsonLd(meta, ogImage, updates?.modified),
     ogLocale: ogLocale(meta.lang),
     dateText: formatDate(meta.date, meta.lang),
@@ -59,7 +61,7 @@ const LONG_FIGURE = 14;
 export function renderSocial(
   template: string,
   meta: FrontMatter,
-  parts: Readonly<{ format: 'wide' | 'square'; chart: RenderedChart | undefined; figure: KeyFigure | undefined }>,
+  parts: Readonly<{ format: 'wide' | 'square'; chart: RenderedChart | undefined; figure: KeyFigure | undefined; emojiFonts?: string }>,
 ): string {
   const drawing = shareDrawing(parts.chart);
   const chartIn = drawing ? SHARE_FORMATS.filter((format) => readableOn(drawing, format)).map((format) => `chart-${format.name}`) : [];
@@ -74,6 +76,7 @@ export function renderSocial(
     hasChart: chartIn.length > 0,
     chart: drawing && chartIn.length > 0 ? toHtml(drawing) : '',
     geometry: shareGeometry(),
+    emojiFonts: parts.emojiFonts,
   });
 }
 

@@ -18,8 +18,8 @@ export type PdfReport = Readonly<{
   overweight?: Readonly<{ bytes: number; maxBytes: number }>;
 }>;
 
-/** Fonts a system falls back to when the report's fonts lack a character. */
-const FALLBACK_FONTS = /DejaVu|Liberation|FreeSans|FreeSerif|Noto|Arial|Helvetica|Times|Courier/i;
+/** Fonts a system falls back to when the report's fonts lack a character (Noto Emoji is one of the report's). */
+const FALLBACK_FONTS = /DejaVu|Liberation|FreeSans|FreeSerif|Noto(?!Emoji)|Arial|Helvetica|Times|Courier/i;
 
 /**
  * The build checks its own PDF before publishing it: every font embedded and none of

@@ -13,7 +13,7 @@ import { buildDeadline } from './deadline.js';
 import { reportEmptyBoxes } from './empty-boxes.js';
 import { reportHeavyCharts } from './heavy-charts.js';
 import { printReport } from './print-report.js';
-import { PRINT_PAGE, renderReport, SHARE_PAGE } from './render-report.js';
+import { renderReport } from './render-report.js';
 import { timer } from './timer.js';
 import { createStaging, lockOutput, type Staging, stageOutputs } from './write-output.js';
 
@@ -137,7 +137,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     if (hasErrors(files())) throw new ContentError(allMessages(files()));
     await time('write', async () => {
       deadline.signal.throwIfAborted();
-      await Promise.all([stage.write('report.pdf', printed.pdf), stage.remove(SHARE_PAGE), stage.remove(PRINT_PAGE), stage.remove('assets/social.css')]);
+      await Promise.all([stage.write('report.pdf', printed.pdf), ...report.printOnly.map((path) => stage.remove(path))]);
       await stage.commit();
       mark('committed');
     });

@@ -1,6 +1,6 @@
 // A report in memory, without a browser: the article, its charts, its pages and every file of its
 // output.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Root } from 'hast';
 import { toString as textOf } from 'hast-util-to-string';
@@ -17,14 +17,15 @@ import { computeKeyFigures } from '../data/compute-key-figures.js';
 import { createDataLoader } from '../data/load-chart-data.js';
 import { reportMissingGlyphs } from '../page/check-glyphs.js';
 import { checkImages } from '../page/check-images.js';
-import { collectFonts } from '../page/collect-fonts.js';
+import { collectFonts, emojiFonts } from '../page/collect-fonts.js';
 import { finishBody } from '../page/finish-body.js';
 import { type RenderedBody, renderBody } from '../page/render-html.js';
 import { renderEmbed, renderPage, renderSocial, sharesChart } from '../page/render-page.js';
 import { favicon, stylesheets } from '../page/stylesheets.js';
-import { ContentError, EnvironmentError } from '../problems/errors.js';
-import { addError, addWarning, allMessages, hasErrors, type Place } from '../problems/problems.js';
+import { ContentError } from '../problems/errors.js';
+import { addError, addWarning, allMessages, hasErrors } from '../problems/problems.js';
 import { TEMPLATES } from '../system/project.js';
+import { readArticle } from './read-article.js';
 import { timer } from './timer.js';
 import type { OutputFile } from './write-output.js';
 
@@ -53,6 +54,8 @@ export type RenderedReport = Readonly<{
    * are printed from: a path in the folder → its text, or the file to copy there.
    */
   outputs: ReadonlyMap<string, OutputFile>;
+  /** The outputs that only the PDF and the share images are made from, removed once they are. */
+  printOnly: readonly string[];
 }>;
 
 export type RenderOptions = Readonly<{
@@ -146,7 +149,9 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
   const finished = finishBody(body.tree, meta.lang, meta.url);
   const printTree = finished.print;
   const page = renderPage(pageTemplate, meta, finished.page, extras);
-  const printPage = renderPage(pageTemplate, meta, printTree, extras);
+  // The emoji the report's fonts lack, for the pages printed here: the print page lists them all.
+  const emoji = emojiFonts(renderPage(pageTemplate, meta, printTree, extras));
+  const printPage = renderPage(pageTemplate, meta, printTree, { ...extras, emojiFonts: emoji?.css });
 
   const fonts = collectFonts();
   const outputs = new Map<string, OutputFile>([
@@ -156,44 +161,14 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
     ...stylesheets(),
     ['assets/favicon.svg', favicon()],
     ['assets/charts.js', { copy: join(TEMPLATES, 'charts.js') }],
-    [SHARE_PAGE, renderSocial(socialTemplate, meta, { format: SHARE_FORMATS[0]!.name, chart: shareChart, figure: figures[0] })],
-    ...[...fonts.files].map(([source, target]) => [`assets/${target}`, { copy: source }] as const),
+    [SHARE_PAGE, renderSocial(socialTemplate, meta, { format: SHARE_FORMATS[0]!.name, chart: shareChart, figure: figures[0], emojiFonts: emoji?.css })],
+    ...[...fonts.files, ...(emoji?.files ?? [])].map(([source, target]) => [`assets/${target}`, { copy: source }] as const),
     ...charts.map((chart) => [`charts/${chart.id}.svg`, chart.file] as const),
     ...charts.map((chart) => [`charts/${chart.id}.html`, renderEmbed(embedTemplate, meta, chart)] as const),
     ...images,
     // Each chart's data is published beside the page, where its table links to it.
     ...charts.flatMap((chart) => (chart.data ? [[chart.data.url, { copy: chart.data.path }] as const] : [])),
   ]);
-  return { article, files, meta, frontMatterLine: parsed.frontMatterLine, charts, fenceLine, numbers, body, printTree, outputs };
-}
-
-/** The largest article.md a build reads: a long briefing is a few hundred kilobytes. */
-export const MAX_ARTICLE_BYTES = 2 * 2 ** 20;
-
-async function readArticle(contentDir: string): Promise<VFile> {
-  const path = join(contentDir, 'article.md');
-  // Problems of the file as a whole are told at its start; a missing file, with no place.
-  const refuse = (reason: string, place?: Place): never => {
-    const file = new VFile({ path: 'article.md' });
-    addError(file, reason, place, 'article');
-    throw new ContentError(file.messages);
-  };
-  try {
-    const stats = await stat(path);
-    const start = { line: 1, column: 1 };
-    if (!stats.isFile()) refuse('article.md is not a file', start);
-    if (stats.size > MAX_ARTICLE_BYTES)
-      refuse(`article.md is ${(stats.size / 2 ** 20).toFixed(1)} MiB: the limit is ${MAX_ARTICLE_BYTES / 2 ** 20} MiB`, start);
-    const bytes = await readFile(path);
-    // UTF-16 (as some editors save): a byte-order mark, or a NUL in every other byte.
-    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes.length > 1 && bytes[1] === 0 && bytes[3] === 0)) {
-      refuse('article.md is UTF-16 text: save it as UTF-8', start);
-    }
-    return new VFile({ path: 'article.md', cwd: contentDir, value: new TextDecoder('utf-8').decode(bytes) });
-  } catch (error) {
-    if (error instanceof ContentError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') refuse(`no article.md in the content folder ${contentDir}`);
-    throw new EnvironmentError(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
-  }
+  const printOnly = [PRINT_PAGE, SHARE_PAGE, 'assets/social.css', ...[...(emoji?.files.values() ?? [])].map((target) => `assets/${target}`)];
+  return { article, files, meta, frontMatterLine: parsed.frontMatterLine, charts, fenceLine, numbers, body, printTree, outputs, printOnly };
 }
