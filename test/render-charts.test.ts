@@ -341,6 +341,33 @@ describe('the phone drawing', () => {
     expect(toHtml(charts[0]!.svg)).toContain('role-legend');
   });
 
+  it('fits a phone with stacked views that set no width, beside labels, in a layer or a facet', async () => {
+    const view = (axis?: null) => ({ mark: 'bar', encoding: { y: { field: 'country', type: 'nominal', axis }, x: { field: 'users', type: 'quantitative' } } });
+    const rule = { mark: 'rule', encoding: { x: { aggregate: 'mean', field: 'users', type: 'quantitative' } } };
+    const side = { data: { url: 'data/users.csv' }, hconcat: [view(), { layer: [view(null), rule] }, view(null)] };
+    const facet = { data: { url: 'data/users.csv' }, facet: { field: 'country', type: 'nominal' }, columns: 2, spec: view() };
+    // Labels as wide as a phone leaves them: the views narrower by as much.
+    const values = [
+      { country: 'Saint-Vincent-et-les-Grenadines', users: 1200 },
+      { country: 'République centrafricaine', users: 900 },
+    ];
+    const long = { data: { values }, hconcat: [view(), view(null)] };
+    const specs = [
+      { title: 'Trois vues', ...side },
+      { title: 'Une vue par pays', ...facet },
+      { title: 'Noms longs', ...long },
+    ];
+    const { charts, problems } = await render(specs.map((spec) => JSON.stringify(spec)));
+    expect(problems).toEqual([]);
+    expect(charts).toHaveLength(3);
+    for (const chart of charts) {
+      expect(widthOf(chart.svg)).toBeGreaterThan(400);
+      // As wide as a phone, and no wider: the plots take the room the labels leave.
+      expect(widthOf(chart.phone)).toBeLessThanOrEqual(310);
+      expect(widthOf(chart.phone)).toBeGreaterThan(270);
+    }
+  });
+
   it('stacks views that stand side by side, each no wider than a phone', async () => {
     const side = { data: { url: 'data/users.csv' }, hconcat: [bars({ width: 280, data: undefined }), bars({ width: 280, data: undefined })] };
     const { charts, problems } = await render([JSON.stringify({ title: 'Deux vues', ...side })]);

@@ -16,7 +16,7 @@ import { embeddedFonts } from './embed-fonts.js';
 import { type Fence, fencePlace } from './fence-place.js';
 import { repoint, resolveImages } from './image-marks.js';
 import { makeSvgAccessible, valueNames } from './make-svg-accessible.js';
-import { aslantLabels, hasOnePlot, isMap, phoneOption, phoneSpec, readableSpec } from './phone-spec.js';
+import { aslantLabels, hasOnePlot, isMap, PHONE_VIEW_WIDTH, phoneOption, phoneSpec, readableSpec } from './phone-spec.js';
 import { COLUMN_WIDTH, PHONE_LABEL_ROOM, PHONE_WIDTH } from './sizes.js';
 import type { ChartContext, DrawnChart } from './types.js';
 import { typesetTitles } from './typeset-titles.js';
@@ -26,6 +26,8 @@ import { wrapLabels } from './wrap-labels.js';
 
 type DrawingContext = Pick<ChartContext, 'article' | 'contentDir' | 'lang'>;
 
+/** The narrowest a view of several is drawn on a phone to fit it: a plot narrower than this reads worse than one that scrolls. */
+const MIN_VIEW_WIDTH = 120;
 /**
  * Checks a spec against vega-lite's rules and schema (its mistakes told at their place in the
  * fence), then draws it when it passes and `draw` (its data is sound).
@@ -84,10 +86,14 @@ export async function drawChart(
     const phoneOptions = { ...options, stackLegends: true, ...(onePlot ? { fitTo: PHONE_WIDTH, aspect } : {}) };
     phone = await drawView(phoneSpec(sized, option.overrides), phoneOptions);
     // Category labels that run into each other on a phone are set aslant; those cut with "…", on lines.
+    let tidy = sized;
     if (!('problems' in phone) && (phone.crowded || phone.cut.length > 0)) {
-      const tidy = wrapLabels(phone.crowded ? aslantLabels(sized) : sized, phone.cut, PHONE_LABEL_ROOM);
+      tidy = wrapLabels(phone.crowded ? aslantLabels(sized) : sized, phone.cut, PHONE_LABEL_ROOM);
       phone = await drawView(phoneSpec(tidy, option.overrides), phoneOptions);
     }
+    // Views of several still wider than a phone, by their axes' labels: each narrower by as much.
+    const overflow = !onePlot && !('problems' in phone) ? phone.width - PHONE_WIDTH : 0;
+    if (overflow > 0) phone = await drawView(phoneSpec(tidy, option.overrides, Math.max(MIN_VIEW_WIDTH, PHONE_VIEW_WIDTH - overflow)), phoneOptions);
     if ('problems' in phone) return failed(phone, 'its phone drawing: ');
     warned.push(...phone.warnings);
   }

@@ -52,8 +52,14 @@ function withPoints(mark: unknown): unknown {
   return def.point === undefined ? { ...def, point: { opacity: 0, size: 80 } } : def;
 }
 
-/** The spec redrawn for a phone: legends below the plot, the title and subtitle wrapped to the width. */
-export function phoneSpec(spec: Spec, overrides: Spec | undefined): Spec {
+/** How wide a view of several is drawn on a phone, beside its axis's labels, unless it says narrower. */
+export const PHONE_VIEW_WIDTH = PHONE_WIDTH - 90;
+
+/**
+ * The spec redrawn for a phone: legends below the plot, the title and subtitle wrapped to the
+ * width, and views side by side stacked, each `viewWidth` wide at most.
+ */
+export function phoneSpec(spec: Spec, overrides: Spec | undefined, viewWidth = PHONE_VIEW_WIDTH): Spec {
   const phone = mapObjects(spec, (key, value) => (key === 'legend' && isRecord(value) ? narrowLegend(value) : value));
   const config = isRecord(phone.config) ? phone.config : {};
   const legend = isRecord(config.legend) ? config.legend : {};
@@ -70,7 +76,7 @@ export function phoneSpec(spec: Spec, overrides: Spec | undefined): Spec {
   };
   if (phone.title !== undefined) phone.title = wrapTitle(phone.title);
   delete phone.usermeta;
-  if (!hasOnePlot(phone)) stackViews(phone);
+  if (!hasOnePlot(phone)) stackViews(phone, viewWidth);
   return readableSpec(overrides ? merge(phone, overrides) : phone);
 }
 
@@ -86,21 +92,25 @@ export function aslantLabels(spec: Spec): Spec {
 
 /**
  * Views side by side stand one under the other on a phone: a horizontal concatenation becomes
- * vertical, facets and repeats go in one column, and each view is made no wider than a phone.
+ * vertical, facets and repeats go in one column, and each view is made no wider than a phone:
+ * `width` wide where it set none (vega-lite's default, or its bands, would be wider), or set more.
  */
-function stackViews(spec: Spec): void {
+function stackViews(spec: Spec, width: number): void {
   if (Array.isArray(spec.hconcat)) {
     spec.vconcat = spec.hconcat;
     delete spec.hconcat;
   }
   if ('columns' in spec) spec.columns = 1;
-  const narrow = (view: unknown) => {
+  const narrow = (view: unknown, inLayer = false) => {
     if (!isRecord(view)) return;
-    if (typeof view.width === 'number') view.width = Math.min(view.width, PHONE_WIDTH - 90);
-    for (const key of ['hconcat', 'vconcat', 'concat', 'layer']) if (Array.isArray(view[key])) (view[key] as unknown[]).forEach(narrow);
+    if (typeof view.width === 'number') view.width = Math.min(view.width, width);
+    // A layer's views take the layer's width.
+    else if (view.width === undefined && !inLayer && ('mark' in view || 'layer' in view)) view.width = width;
+    for (const key of ['hconcat', 'vconcat', 'concat']) if (Array.isArray(view[key])) (view[key] as unknown[]).forEach((child) => narrow(child));
+    if (Array.isArray(view.layer)) view.layer.forEach((child) => narrow(child, true));
     narrow(view.spec);
   };
-  for (const key of ['vconcat', 'concat']) if (Array.isArray(spec[key])) (spec[key] as unknown[]).forEach(narrow);
+  for (const key of ['vconcat', 'concat']) if (Array.isArray(spec[key])) (spec[key] as unknown[]).forEach((view) => narrow(view));
   narrow(spec.spec);
 }
 
