@@ -57,6 +57,12 @@ describe('validateSpec', () => {
     expect(check(markless)).toEqual({ reason: 'the spec: missing the property "mark"', at: '{' });
     const datum = bars({ encoding: { color: { datum: 'Other', type: 'nominal', legend: { orient: 'bottom' } } } });
     expect(check(datum)).toEqual({ reason: 'encoding.color: vega-lite has no form of it that takes "datum", "type" and "legend" together', at: '{' });
+    // A property of a view, beside what makes the spec a concatenation or a repeat: named, not "mark" missing.
+    const { mark: _bar, encoding, data, ...rest } = bars();
+    const side = { ...rest, data, height: 320, hconcat: [{ mark: 'bar', encoding }, { mark: 'tick', encoding }] };
+    expect(check(side)).toEqual({ reason: 'the spec: "height" cannot be set beside "hconcat"', at: '"height": 320,' });
+    const repeated = { data, width: 'container', repeat: ['users'], spec: { mark: 'bar', encoding } };
+    expect(check(repeated)).toEqual({ reason: 'the spec: "width" cannot be set beside "repeat" and "spec"', at: '"width": "container",' });
   });
 });
 
@@ -137,6 +143,7 @@ describe('checkSpec', () => {
 
   it('takes only data.sequence for a sequence, not rows or a null', () => {
     expect(mistakes({ data: { values: [{ start: 0, stop: 300_000, step: 1 }] }, mark: 'rule' })).toEqual([]);
+    expect(mistakes({ data: { values: [{ name: 'genome', span: { start: 0, stop: 3_000_000 } }] }, mark: 'rule' })).toEqual([]);
     expect(mistakes({ data: { sequence: null }, mark: 'line' })).toEqual([]);
   });
 

@@ -17,9 +17,10 @@ export function validateSpec(body: string, spec: unknown): SpecProblem | undefin
   const { valid, errors } = validator.validate(spec);
   if (valid) return undefined;
   const tree = parseTree(body);
-  // 'unknown': a property no form of this object has; 'mix': properties each known to some
-  // form of it, but to no single one.
-  type Candidate = { error: OutputUnit; path: (string | number)[]; kind: 'unknown' | 'mix' | 'value' };
+  // 'unknown': a property no form of this object has; 'beside': one that another form has, in a
+  // form whose required properties are all there (`height` beside `hconcat`); 'mix': properties
+  // each known to some form of it, but to no single one.
+  type Candidate = { error: OutputUnit; path: (string | number)[]; kind: 'unknown' | 'beside' | 'mix' | 'value' };
   const candidates = errors.flatMap((error, index): Candidate[] => {
     const path = pointerToPath(error.instanceLocation);
     if (error.keyword === 'additionalProperties') {
@@ -29,7 +30,14 @@ export function validateSpec(body: string, spec: unknown): SpecProblem | undefin
         (other) =>
           other.instanceLocation === error.instanceLocation && Object.hasOwn(schemaAt(other.keywordLocation.replace(/\/[^/]+$/, ''))?.properties ?? {}, key),
       );
-      return [{ error, path: [...path, key], kind: knownElsewhere ? 'mix' : 'unknown' }];
+      const form = error.keywordLocation.replace(/\/additionalProperties$/, '');
+      // A form that requires properties, all there: the form the author meant.
+      const complete =
+        (schemaAt(form)?.required?.length ?? 0) > 0 &&
+        !errors.some(
+          (other) => other.keyword === 'required' && other.instanceLocation === error.instanceLocation && other.keywordLocation.startsWith(`${form}/`),
+        );
+      return [{ error, path: [...path, key], kind: knownElsewhere ? (complete ? 'beside' : 'mix') : 'unknown' }];
     }
     return EXPLAINED.has(error.keyword) ? [{ error, path, kind: 'value' }] : [];
   });
@@ -42,11 +50,21 @@ export function validateSpec(body: string, spec: unknown): SpecProblem | undefin
     const objectPath = best.path.slice(0, -1);
     const where = formatPath(objectPath);
     const key = String(best.path.at(-1));
+    const form = schemaAt(best.error.keywordLocation.replace(/\/additionalProperties$/, ''));
+    if (best.kind === 'beside') {
+      return {
+        reason: `${where}: "${key}" cannot be set beside ${listOf(
+          (form?.required ?? []).map((name) => `"${name}"`),
+          'and',
+        )}`,
+        offset: offsetOf(tree, best.path, true),
+      };
+    }
     if (best.kind === 'mix') {
       const keys = Object.keys(valueAt(spec, objectPath) as object).map((name) => `"${name}"`);
       return { reason: `${where}: vega-lite has no form of it that takes ${listOf(keys, 'and')} together`, offset: offsetOf(tree, objectPath, false) };
     }
-    const allowed = new Set(Object.keys(schemaAt(best.error.keywordLocation.replace(/\/additionalProperties$/, ''))?.properties ?? {}));
+    const allowed = new Set(Object.keys(form?.properties ?? {}));
     return { reason: `unknown property "${key}" in ${where}${nearMiss(key, allowed)}`, offset: offsetOf(tree, best.path, true) };
   }
   const where = formatPath(best.path);
@@ -94,13 +112,13 @@ function expectations(error: OutputUnit): string[] {
 }
 
 /** The schema node that a validator's keyword location points at, following each $ref. */
-function schemaAt(location: string): { properties?: Record<string, unknown> } | undefined {
+function schemaAt(location: string): { properties?: Record<string, unknown>; required?: string[] } | undefined {
   let node: unknown = loadSchema();
   for (const segment of pointerToPath(location)) {
     if (node === null || typeof node !== 'object') return undefined;
     node = segment === '$ref' ? definitionOf(String((node as { $ref: unknown }).$ref)) : (node as Record<string, unknown>)[segment];
   }
-  return node as { properties?: Record<string, unknown> } | undefined;
+  return node as { properties?: Record<string, unknown>; required?: string[] } | undefined;
 }
 
 function definitionOf(ref: string): unknown {
