@@ -76,24 +76,14 @@ function fakeLibrary(result: number) {
 }
 
 describe('bindSwap', () => {
-  it('calls renameat2 with RENAME_EXCHANGE from the working folder on Linux', () => {
+  // Linux: renameat2 from the working folder (AT_FDCWD, -100) with RENAME_EXCHANGE; macOS: renamex_np with RENAME_SWAP.
+  it.each([
+    ['linux', 'libc.so.6', 'int renameat2(int, str, int, str, unsigned int)', [-100, 'a', -100, 'b', 2]],
+    ['darwin', '/usr/lib/libSystem.B.dylib', 'int renamex_np(str, str, unsigned int)', ['a', 'b', 2]],
+  ])('on %s, opens %s and calls %s', (platform, library, declaration, call) => {
     const { load, seen } = fakeLibrary(0);
-    expect(bindSwap('linux', load)?.('a', 'b')).toBe(true);
-    expect(seen).toEqual({
-      library: 'libc.so.6',
-      declaration: 'int renameat2(int, str, int, str, unsigned int)',
-      calls: [[-100, 'a', -100, 'b', 2]],
-    });
-  });
-
-  it('calls renamex_np with RENAME_SWAP on macOS', () => {
-    const { load, seen } = fakeLibrary(0);
-    expect(bindSwap('darwin', load)?.('a', 'b')).toBe(true);
-    expect(seen).toEqual({
-      library: '/usr/lib/libSystem.B.dylib',
-      declaration: 'int renamex_np(str, str, unsigned int)',
-      calls: [['a', 'b', 2]],
-    });
+    expect(bindSwap(platform, load)?.('a', 'b')).toBe(true);
+    expect(seen).toEqual({ library, declaration, calls: [call] });
   });
 
   it('is false when the call fails, on either system', () => {
