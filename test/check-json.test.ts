@@ -30,6 +30,11 @@ describe('checkJson', () => {
     expect(check(text)).toEqual([problem]);
   });
 
+  it('takes a byte-order mark at the start of the file only, as JSON.parse does', () => {
+    // Two exports pasted together: the second one's BOM is a stray character in the middle.
+    expect(check('[{"users": 1},\n\uFEFF{"users": 2}]')).toEqual(['data/users.json:2:1: invalid JSON: InvalidSymbol [json]']);
+  });
+
   it('takes a TopoJSON map as an object, and nothing else', () => {
     expect(check('{"type": "Topology", "objects": {}}', ['users'], { type: 'topojson' })).toEqual([]);
     expect(check('\n\n[{"users": "x"}]', ['users'], { type: 'topojson' })).toEqual([

@@ -157,6 +157,15 @@ describe('checkNumbers, in more cases', () => {
     expect(number?.offset).toBe(String(file.value).indexOf('5 million'));
   });
 
+  it('checks the numbers of the title too, which have no offset in the body', () => {
+    const file = new VFile({ path: 'article.md', value: '---\ntitle: 5 million users in all\ndescription: D\nlang: en\ndate: 2026-11-24\n---\n\nText.\n' });
+    const parsed = parseArticle(file);
+    const numbers = checkNumbers(textUnits(parsed.tree, file, 'en', parsed.frontMatter, parsed.frontMatterLine), numberSources([users]), 'en');
+    expect(numbers.map(({ status, place, offset, note }) => ({ status, place, offset, note }))).toEqual([
+      { status: 'verified', place: { line: 2, column: 8 }, offset: undefined, note: 'the sum of users in data/users.csv' },
+    ]);
+  });
+
   it('reads a sentence as a total by each word of a total of each language, and only by them', () => {
     const totals: Record<string, [words: string[], number: string]> = {
       en: [['total', 'totals', 'totalling', 'totaling', 'in all', 'altogether'], '6 million'],

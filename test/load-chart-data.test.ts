@@ -150,6 +150,16 @@ describe('resolveContentUrl, in more cases', () => {
     expect(resolveContentUrl(url, content, 'image')).toEqual({ ok: false, reason });
   });
 
+  it('reads a colon inside a path as part of a file name, not as a scheme', () => {
+    writeFileSync(join(content, 'data', 'profile:2024.csv'), 'x\n1\n');
+    expect(resolveContentUrl('data/profile:2024.csv', content, 'chart data')).toMatchObject({ ok: true, relative: 'data/profile:2024.csv' });
+  });
+
+  it('refuses an absolute path, even to a file of the content folder', () => {
+    const path = join(content, 'data', 'a.csv');
+    expect(resolveContentUrl(path, content, 'chart data')).toEqual({ ok: false, reason: `chart data outside the content folder: ${path}` });
+  });
+
   it('takes a file of the largest size allowed', () => {
     expect(resolveContentUrl('data/edge.csv', content, 'image')).toMatchObject({ ok: true, relative: 'data/edge.csv' });
   });
@@ -175,12 +185,17 @@ describe('createDataLoader, in more cases', () => {
   writeFileSync(join(content, 'data', 'rents.csv'), 'city;rent\nFreiburg;"1.234,5"\n');
   writeFileSync(join(content, 'data', 'broken.csv'), 'a,b\n1,2,3\n');
   writeFileSync(join(content, 'data', 'rows.json'), '[{"a": 1}]');
+  writeFileSync(join(content, 'data', 'users.tsv'), 'country\tusers\r\nFrance\t300000\r\n');
+  writeFileSync(join(content, 'data', 'export.csv.txt'), 'country\tusers\r\nFrance\t300000\r\n');
 
   it('gives vega a CSV as a plain one, in the language of the article, and other files as they are', async () => {
     await expect(createDataLoader(content, 'de').load('data/rents.csv')).resolves.toBe('city,rent\nFreiburg,1234.5\n');
     await expect(createDataLoader(content).load('data/rents.csv')).resolves.toBe('city,rent\nFreiburg,"1.234,5"\n');
     await expect(createDataLoader(content).load('data/broken.csv')).resolves.toBe('a,b\n1,2,3\n');
     await expect(createDataLoader(content).load('data/rows.json')).resolves.toBe('[{"a": 1}]');
+    // Only a name that ends in .csv is a CSV: a TSV, or an export renamed, is given as it is.
+    await expect(createDataLoader(content).load('data/users.tsv')).resolves.toBe('country\tusers\r\nFrance\t300000\r\n');
+    await expect(createDataLoader(content).load('data/export.csv.txt')).resolves.toBe('country\tusers\r\nFrance\t300000\r\n');
     expect(createDataLoader(content, 'de').lang).toBe('de');
     expect(createDataLoader(content).lang).toBe('en');
   });
@@ -191,6 +206,9 @@ describe('createDataLoader, in more cases', () => {
     await expect(loader.sanitize(' JavaScript:alert(1)', { context: 'href' })).resolves.toEqual({ href: '' });
     await expect(loader.sanitize('data:text/html,x', { context: 'href' })).resolves.toEqual({ href: '' });
     await expect(loader.sanitize('vbscript:x', { context: 'href' })).resolves.toEqual({ href: '' });
+    // A scheme's name further in the link is no scheme: a page of Wikimedia Commons' Data: namespace.
+    const commons = 'https://commons.wikimedia.org/wiki/Data:Countries.map';
+    await expect(loader.sanitize(commons, { context: 'href' })).resolves.toEqual({ href: commons });
     await expect(loader.sanitize('data/a.csv')).resolves.toEqual({ href: join(content, 'data', 'a.csv'), localFile: true });
     await expect(loader.sanitize('world-atlas:land-50m.json', { context: 'image' })).rejects.toThrow('remote image is not allowed');
     await expect(loader.sanitize('world-atlas:land-50m.json', { context: 'dataflow' })).resolves.toMatchObject({ localFile: true });
@@ -258,6 +276,12 @@ describe('spec walkers, in more cases', () => {
     expect(dataFormat(spec, 'data/odd.json')).toEqual({ numbers: none });
     expect(dataFormat(spec, 'data/list.json')).toEqual({ numbers: none });
     expect(dataFormat(spec, 'data/none.json')).toEqual({ numbers: none });
+    // The URL of the data, not another object that names the same file (the spec's notes on its source).
+    const noted = {
+      usermeta: { source: { url: 'data/rows.json', title: 'Census 2024' } },
+      data: { url: 'data/rows.json', format: { type: 'json', property: 'rows' } },
+    };
+    expect(dataFormat(noted, 'data/rows.json')).toEqual({ type: 'json', property: 'rows', numbers: none });
     expect(dataFormat([{ data: { url: 'a.json', format: { property: 'p', parse: ['a'] } } }], 'a.json')).toEqual({ property: 'p', numbers: none });
   });
 });
@@ -291,6 +315,23 @@ describe('readChartData, in more cases', () => {
     const spec = { data: { values: [] }, layer: [{ data: { url: 'data/a.csv' } }], encoding: { x: { field: 'users', type: 'quantitative' } } };
     await expect(readChartData(spec, content, createDataLoader(content))).resolves.toBeUndefined();
     await expect(readChartData({ mark: 'bar' }, content, createDataLoader(content))).resolves.toBeUndefined();
+  });
+
+  it('gives a chart its own file first, wherever the spec writes its data', async () => {
+    writeFileSync(join(content, 'data', 'population.csv'), 'country,population\nFrance,68000000\n');
+    const spec = {
+      transform: [{ lookup: 'country', from: { data: { url: 'data/population.csv' }, key: 'country', fields: ['population'] } }],
+      data: { url: 'data/users.csv' },
+      mark: 'bar',
+      encoding: { x: { field: 'users', type: 'quantitative' }, tooltip: [{ field: 'population', type: 'quantitative' }] },
+    };
+    expect((await readChartData(spec, content, createDataLoader(content)))?.url).toBe('data/users.csv');
+  });
+
+  it('gives nothing for a chart whose own file is no table: not a list of rows, or neither a CSV nor a JSON file', async () => {
+    await expect(readChartData({ data: { url: 'data/object.json' }, mark: 'bar' }, content, createDataLoader(content))).resolves.toBeUndefined();
+    await expect(readChartData({ data: { url: 'data/users.tsv' }, mark: 'bar' }, content, createDataLoader(content))).resolves.toBeUndefined();
+    await expect(readChartData({ data: { url: 'data/export.csv.txt' }, mark: 'bar' }, content, createDataLoader(content))).resolves.toBeUndefined();
   });
 
   it('reads a ; file in the language of the loader', async () => {

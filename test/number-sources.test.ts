@@ -66,6 +66,34 @@ describe('numberSources: the rows a sentence names', () => {
     expect(names('700000 users')).toEqual([]);
   });
 
+  it('names a row by its cell as written, without the spaces around it', () => {
+    const padded = numberSources([csv('data/aligned.csv', ['country', 'users'], [['  Inde  ', '700000']])]);
+    expect(padded.named('In India (Inde), users grew.').map((row) => row.name)).toEqual(['Inde']);
+  });
+
+  it('drops only a parenthesis that ends a name, with or without a space before it', () => {
+    const regions = numberSources([
+      csv(
+        'data/regions.csv',
+        ['region', 'users'],
+        [
+          ['Other (non-EU) countries', '120'],
+          ['Autres pays(24)', '300'],
+        ],
+      ),
+    ]);
+    const names = (text: string) => regions.named(text).map((row) => row.name);
+    expect(names('Other non-EU countries: 120 users.')).toEqual(['Other (non-EU) countries']);
+    expect(names('Other countries: 120 users.')).toEqual([]);
+    expect(names('Les autres pays : 300.')).toEqual(['Autres pays(24)']);
+    expect(names('Les autres régions : 300.')).toEqual([]);
+  });
+
+  it('names a row whose name holds a number among its words', () => {
+    const roads = numberSources([csv('data/roads.csv', ['road', 'cars'], [['Route 66', '12000']])]);
+    expect(roads.named('Route 66 carries 12,000 cars a day.').map((row) => row.name)).toEqual(['Route 66']);
+  });
+
   it("gives a named row's values, each with its file, line (or row) and column", () => {
     const [india] = sources().named('Inde');
     expect(india?.figures(false)).toEqual([
@@ -124,6 +152,36 @@ describe('numberSources: what a whole file says', () => {
     // Not the sum of a rate, not the number of rows.
     expect(found('27 %')).toBeUndefined();
     expect(found('3 %')).toBeUndefined();
+  });
+
+  it('counts the rows for a whole number only', () => {
+    expect(aggregate('about 4.2 tonnes')).toBeUndefined();
+    expect(aggregate('about 4 tonnes')).toBe('the number of rows of data/users.csv');
+  });
+
+  it('sums a column whose values are missing in places: null, left out, or a blank cell', () => {
+    const sites: DataTable = {
+      url: 'data/sites.json',
+      columns: ['site', 'servers'],
+      rows: [
+        { line: undefined, values: { site: 'Lyon', servers: 120 } },
+        { line: undefined, values: { site: 'Nice', servers: null } },
+        { line: undefined, values: { site: 'Brest' } },
+      ],
+    };
+    const blank = csv(
+      'data/blank.csv',
+      ['site', 'servers'],
+      [
+        ['Lyon', '120'],
+        ['Nice', '  '],
+        ['Brest', '30'],
+      ],
+    );
+    expect(numberSources([sites, blank]).sums()).toEqual([
+      { value: 120, source: 'the sum of servers in data/sites.json' },
+      { value: 150, source: 'the sum of servers in data/blank.csv' },
+    ]);
   });
 
   it("finds a row's share of a column's total, for a percentage that names no row", () => {
@@ -201,6 +259,69 @@ describe('numberSources: which columns are rates, and which have shares', () => 
       ).toEqual([`61 data/embalses.csv:2 (${name})`]);
     },
   );
+
+  it('gives no sum of a column of rates: 12 % and 8 % do not make 20 %', () => {
+    expect(found('20 %')).toBeUndefined();
+  });
+
+  it("finds a row's share whatever the columns before it: rates, zeros, and rows with no value", () => {
+    const spending = numberSources([
+      csv(
+        'data/spending.csv',
+        ['city', 'growth', 'refunds', 'amount'],
+        [
+          ['Paris', '0.01', '0', ''],
+          ['Lyon', '0.02', '0', '300'],
+          ['Nice', '0.05', '0', '700'],
+        ],
+      ),
+    ]);
+    expect(spending.aggregates(mention('30 %'), true, true)?.source).toBe('data/spending.csv:3 (amount, as a share of their total)');
+  });
+
+  it("finds a row's share at either end of the precision of a percentage", () => {
+    // 100 of 800 is 12.5 %: written 12 % or 13 %, as one rounds.
+    const fleet = numberSources([
+      csv(
+        'data/fleet.csv',
+        ['depot', 'buses'],
+        [
+          ['Nord', '100'],
+          ['Sud', '700'],
+        ],
+      ),
+    ]);
+    expect(fleet.aggregates(mention('13 %'), true, true)).toEqual({
+      value: 12.5,
+      source: 'data/fleet.csv:2 (buses, as a share of their total)',
+      percent: true,
+    });
+    expect(fleet.aggregates(mention('12 %'), true, true)).toEqual({
+      value: 12.5,
+      source: 'data/fleet.csv:2 (buses, as a share of their total)',
+      percent: true,
+    });
+  });
+
+  it('takes a column of fractions as rates, up to 1 for a whole', () => {
+    const coverage = numberSources([
+      csv(
+        'data/coverage.csv',
+        ['region', 'covered'],
+        [
+          ['Nord', '0.85'],
+          ['Sud', '1'],
+        ],
+      ),
+    ]);
+    expect(
+      coverage
+        .named('Nord')[0]
+        ?.figures(true)
+        .map((figure) => figure.source),
+    ).toContain('data/coverage.csv:2 (covered)');
+    expect(coverage.aggregates(mention('85 %'), true, true)?.source).toBe('the smallest of covered in data/coverage.csv');
+  });
 
   it('gives no shares of a column with a negative value, and sums no column that holds text', () => {
     // The balance's 30 of 20 would be 150 %.
