@@ -59,7 +59,15 @@ describe('validateSpec', () => {
     expect(check(datum)).toEqual({ reason: 'encoding.color: vega-lite has no form of it that takes "datum", "type" and "legend" together', at: '{' });
     // A property of a view, beside what makes the spec a concatenation or a repeat: named, not "mark" missing.
     const { mark: _bar, encoding, data, ...rest } = bars();
-    const side = { ...rest, data, height: 320, hconcat: [{ mark: 'bar', encoding }, { mark: 'tick', encoding }] };
+    const side = {
+      ...rest,
+      data,
+      height: 320,
+      hconcat: [
+        { mark: 'bar', encoding },
+        { mark: 'tick', encoding },
+      ],
+    };
     expect(check(side)).toEqual({ reason: 'the spec: "height" cannot be set beside "hconcat"', at: '"height": 320,' });
     const repeated = { data, width: 'container', repeat: ['users'], spec: { mark: 'bar', encoding } };
     expect(check(repeated)).toEqual({ reason: 'the spec: "width" cannot be set beside "repeat" and "spec"', at: '"width": "container",' });

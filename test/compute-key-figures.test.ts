@@ -141,6 +141,8 @@ describe('computeKeyFigures, in more cases', () => {
       'article.md:31:1: key figure "dehors": chart data outside the content folder: ../a.csv',
       'article.md:43:1: key figure "pays": no column "pays" in data/a.csv',
     ]);
+    // The rule --verbose names for each.
+    expect(article.messages.map((message) => message.ruleId)).toEqual(['key-figure', 'key-figure', 'key-figure', 'key-figure']);
   });
 
   it("reads through the build's loader, in the article's language, and sets the label as the page's text", async () => {

@@ -42,6 +42,12 @@ describe('isDate', () => {
     ['il ', ' di marzo', 'it'],
     ['', '  novembre', 'fr'],
     ['October  ', ', 2026', 'en'],
+    // A month of one digit with no year: 24.3., 12/3.
+    ['am ', '.3. beginnt', 'de'],
+    ['on ', '/3 at noon', 'en'],
+    // Two spaces typed after the "de".
+    ['El ', ' de  marzo', 'es'],
+    ['3 de marzo de  ', '', 'es'],
   ])('takes the number between %j and %j for part of a date in %s', (before, after, lang) => {
     expect(isDate(before, after, lang)).toBe(true);
   });

@@ -50,4 +50,8 @@ describe('localize', () => {
     expect(ogLocale('es')).toBe('es_ES');
     expect(ogLocale('ar')).toBe('ar_EG');
   });
+
+  it('gives og:locale of a language Intl places in no region, its code standing for the region', () => {
+    expect(ogLocale('tlh')).toBe('tlh_TLH');
+  });
 });

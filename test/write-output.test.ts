@@ -239,6 +239,20 @@ describe('staging a build', () => {
     expect(existsSync(staging.dir)).toBe(false);
   });
 
+  it('names the subfolder it cannot make when a file is written into one', async () => {
+    const out = join(work, 'long-subfolder', 'output');
+    mkdirSync(out, { recursive: true });
+    const staging = await createStaging(out, content);
+    try {
+      await expect(staging.write(`${longName(256)}/a.svg`, '<svg/>')).rejects.toMatchObject({
+        code: 'ENAMETOOLONG',
+        message: expect.stringContaining(`mkdir '${join(staging.dir, longName(256))}'`),
+      });
+    } finally {
+      await staging.dispose();
+    }
+  });
+
   it('is an environment error, naming the folder and why, when the staging folder cannot be made', async () => {
     const out = join(work, 'too-long', longName(250));
     mkdirSync(join(work, 'too-long'));
@@ -302,6 +316,23 @@ describe('lockOutput', () => {
     lock.release();
   });
 
+  it('waits five seconds for the pid of a lock being made, and no longer', () => {
+    const parent = join(work, 'pidless-five');
+    mkdirSync(lockOf(parent), { recursive: true });
+    const made = Math.floor(Date.now() / 1000) * 1000 - 60_000;
+    utimesSync(lockOf(parent), made / 1000, made / 1000);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(made + 4_999);
+      expect(() => lockOutput(join(parent, 'output'))).toThrow(/is being built by another process \(pid \d+\)/);
+      vi.setSystemTime(made + 5_000);
+      lockOutput(join(parent, 'output')).release();
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
   it('removes dead staging folders of an output whose name has dots, and not those of a look-alike', () => {
     const parent = join(work, 'dotted');
     mkdirSync(join(parent, '.report.v2.staging-999999999-0a1b2c3d'), { recursive: true });
@@ -322,6 +353,23 @@ describe('lockOutput', () => {
     expect(error?.exitCode).toBe(2);
     expect(error?.message).toBe(`cannot create ${parent}: ${error?.cause?.message}`);
     expect(error?.cause?.code).toBe('ENOTDIR');
+  });
+
+  it('leaves no lock behind when its pid cannot be written', () => {
+    // So deep a folder that the lock's path fits the limit a path may have (4,095 characters) and its pid file's does not.
+    let parent = join(work, 'deep-lock');
+    while (4_080 - parent.length > 250) parent = join(parent, longName(200));
+    parent = join(parent, longName(4_080 - parent.length - 1));
+    expect(join(lockOf(parent), 'pid').length).toBe(4_097);
+    let error: (Error & { exitCode?: number; cause?: NodeJS.ErrnoException }) | undefined;
+    try {
+      lockOutput(join(parent, 'output'));
+    } catch (thrown) {
+      error = thrown as typeof error;
+    }
+    expect(error?.exitCode).toBe(2);
+    expect(error?.cause?.code).toBe('ENAMETOOLONG');
+    expect(readdirSync(parent)).toEqual([]);
   });
 
   it('is an environment error when the lock cannot be made beside the folder', () => {
