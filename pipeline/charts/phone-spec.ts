@@ -106,11 +106,11 @@ function stackViews(spec: Spec, width: number): void {
     if (typeof view.width === 'number') view.width = Math.min(view.width, width);
     // A layer's views take the layer's width.
     else if (view.width === undefined && !inLayer && ('mark' in view || 'layer' in view)) view.width = width;
-    for (const key of ['hconcat', 'vconcat', 'concat']) if (Array.isArray(view[key])) (view[key] as unknown[]).forEach((child) => narrow(child));
-    if (Array.isArray(view.layer)) view.layer.forEach((child) => narrow(child, true));
+    for (const key of ['hconcat', 'vconcat', 'concat']) for (const child of Array.isArray(view[key]) ? view[key] : []) narrow(child);
+    for (const child of Array.isArray(view.layer) ? view.layer : []) narrow(child, true);
     narrow(view.spec);
   };
-  for (const key of ['vconcat', 'concat']) if (Array.isArray(spec[key])) (spec[key] as unknown[]).forEach((view) => narrow(view));
+  for (const key of ['vconcat', 'concat']) for (const view of Array.isArray(spec[key]) ? spec[key] : []) narrow(view);
   narrow(spec.spec);
 }
 
