@@ -15,10 +15,10 @@ import { xmpPacket } from '../pipeline/pdf/xmp.js';
 import { EnvironmentError } from '../pipeline/problems/errors.js';
 import { buildReport } from '../pipeline/report/build-report.js';
 import { ARTICLES, ensureSites, SITES_DIR } from './built-sites.js';
-import { inspectPdf, ROOT, snapshot } from './helpers.js';
+import { inspectPdf, ROOT, SYNC_LIMIT, snapshot } from './helpers.js';
 
 /** poppler's tools, which read ActualText as assistive technology does. */
-const POPPLER = spawnSync('pdftotext', ['-v']).status === 0;
+const POPPLER = spawnSync('pdftotext', ['-v'], { timeout: SYNC_LIMIT }).status === 0;
 const work = mkdtempSync(join(tmpdir(), 'briefing-pdfua-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 let right: Uint8Array;
@@ -85,7 +85,7 @@ describe('the PDF/UA-1 check of the build', () => {
 
   // CI installs poppler-utils; elsewhere the test says it was skipped rather than failing.
   it.skipIf(!POPPLER && !process.env.CI)('shows pdfinfo a metadata stream and tags', () => {
-    const info = execFileSync('pdfinfo', [LONG()], { encoding: 'utf8' });
+    const info = execFileSync('pdfinfo', [LONG()], { encoding: 'utf8', timeout: SYNC_LIMIT });
     expect(info).toMatch(/^Metadata Stream: +yes$/m);
     expect(info).toMatch(/^Tagged: +yes$/m);
   });
@@ -244,7 +244,7 @@ describe('a PDF that fails PDF/UA-1', () => {
 describe('the tags of the PDF', () => {
   it.skipIf(!POPPLER && !process.env.CI)('read a word broken at a line end whole: its hyphen is a soft hyphen to a reader, not a hyphen-minus', () => {
     // poppler reads ActualText as assistive technology does (pdf.js does not).
-    const text = execFileSync('pdftotext', [join(SITES_DIR, 'german', 'report.pdf'), '-'], { encoding: 'utf8' });
+    const text = execFileSync('pdftotext', [join(SITES_DIR, 'german', 'report.pdf'), '-'], { encoding: 'utf8', timeout: SYNC_LIMIT });
     expect(text).toMatch(/\p{L}\u00AD+$/mu);
     expect(text).not.toMatch(/\u00AD-$/m);
   });

@@ -7,6 +7,9 @@ import { PNG } from 'pngjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+/** How long a test waits on a tool it runs synchronously (pdfinfo, mount…) before killing it: no test can hang the run. */
+export const SYNC_LIMIT = 30_000;
+
 export type CliRun = { status: number | null; stdout: string; stderr: string };
 
 /** Runs the build as a user does, as its own process (from the project's folder, or `cwd`). */

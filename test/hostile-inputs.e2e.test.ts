@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { processesWith, ROOT, runBuild, snapshot } from './helpers.js';
+import { processesWith, ROOT, runBuild, SYNC_LIMIT, snapshot } from './helpers.js';
 import { FIXTURE, spoiltCopies } from './spoilt-copies.js';
 
 const { work, before, folders } = spoiltCopies('briefing-hostile-');
@@ -65,7 +65,7 @@ const ROWS: Row[] = [
     name: '2. a pipe as a data file',
     spoil: ({ dir }) => {
       unlinkSync(join(dir, 'data', 'warnings.csv'));
-      execFileSync('mkfifo', [join(dir, 'data', 'warnings.csv')]);
+      execFileSync('mkfifo', [join(dir, 'data', 'warnings.csv')], { timeout: SYNC_LIMIT });
       return undefined;
     },
     status: 1,
@@ -334,8 +334,8 @@ function canMount(): boolean {
   const point = join(work, 'probe');
   try {
     mkdirSync(point, { recursive: true });
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', point], { stdio: 'ignore' });
-    execFileSync('umount', [point], { stdio: 'ignore' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', point], { stdio: 'ignore', timeout: SYNC_LIMIT });
+    execFileSync('umount', [point], { stdio: 'ignore', timeout: SYNC_LIMIT });
     return true;
   } catch {
     return false;
@@ -346,7 +346,7 @@ describe('a full disk', () => {
   it.skipIf(!canMount())('5. stops the build with one line naming the file, exit status 2, and nothing left on the disk', async () => {
     const disk = join(work, 'small-disk');
     mkdirSync(disk, { recursive: true });
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=200k', 'tmpfs', disk]);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=200k', 'tmpfs', disk], { timeout: SYNC_LIMIT });
     try {
       const run = await runBuild(['--content', FIXTURE, '--out', join(disk, 'out')], {}, ROOT, 90_000);
       expect(run.status, run.stderr).toBe(2);
@@ -354,7 +354,7 @@ describe('a full disk', () => {
       expect(run.stderr).not.toMatch(/^\s+at /m);
       expect(readdirSync(disk)).toEqual([]);
     } finally {
-      execFileSync('umount', [disk]);
+      execFileSync('umount', [disk], { timeout: SYNC_LIMIT });
     }
   });
 });

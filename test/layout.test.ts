@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashFiles, listFiles } from '../pipeline/system/project.js';
-import { ROOT } from './helpers.js';
+import { ROOT, SYNC_LIMIT } from './helpers.js';
 
 /** The stage folders of pipeline/, bottom first: a module imports only from its own folder or one before it. */
 const STAGES = ['problems', 'system', 'language', 'design', 'article', 'data', 'charts', 'page', 'browser', 'pdf', 'report', 'cli'];
@@ -90,6 +90,7 @@ describe('what a change to pipeline/ invalidates', () => {
       execFileSync(process.execPath, ['--input-type=module', '-e', "console.log(await (await import('./bin/compile.mjs')).compiledPipeline())"], {
         cwd: project,
         encoding: 'utf8',
+        timeout: SYNC_LIMIT,
       }).trim();
     const first = compiled();
     expect(compiled()).toBe(first);

@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { parseSvg, processesWith, ROOT, runBuild, runningInGroup, snapshot } from './helpers.js';
+import { parseSvg, processesWith, ROOT, runBuild, runningInGroup, SYNC_LIMIT, snapshot } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-safety-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -102,16 +102,16 @@ describe('a full disk', () => {
     const disk = join(work, 'full-disk');
     mkdirSync(disk);
     // A tiny file system of its own, filled up (root only: where it cannot be made, skipped).
-    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=32k', 'tmpfs', disk]).status !== 0) context.skip();
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=32k', 'tmpfs', disk], { timeout: SYNC_LIMIT }).status !== 0) context.skip();
     try {
-      spawnSync('dd', ['if=/dev/zero', `of=${join(disk, 'filler')}`, 'bs=4k', 'count=64']);
+      spawnSync('dd', ['if=/dev/zero', `of=${join(disk, 'filler')}`, 'bs=4k', 'count=64'], { timeout: SYNC_LIMIT });
       const run = await runBuild(['--content', FIXTURE, '--out', join(disk, 'output')]);
       expect(run.status).toBe(2);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
       expect(run.stderr).toMatch(/^error: .*no space left on device/i);
       expect(readdirSync(disk)).toEqual(['filler']);
     } finally {
-      spawnSync('umount', [disk]);
+      spawnSync('umount', [disk], { timeout: SYNC_LIMIT });
     }
   });
 });
@@ -257,7 +257,7 @@ describe('images of the content', () => {
 });
 
 describe('a build and the network, as the system sees it', () => {
-  const hasStrace = spawnSync('strace', ['-V']).status === 0;
+  const hasStrace = spawnSync('strace', ['-V'], { timeout: SYNC_LIMIT }).status === 0;
   // CI installs strace; elsewhere the test says it was skipped rather than failing.
   it.skipIf(!hasStrace && !process.env.CI)('connects to nothing but this machine: no DNS, no connection, no datagram (strace)', async () => {
     const trace = join(work, 'network.trace');
