@@ -29,7 +29,11 @@ describe('checkCsv', () => {
 
   it('refuses more rows than a chart reads, at the first row over the limit, and takes the limit itself', () => {
     const rows = (count: number) => `n\n${'1\n'.repeat(count)}`;
-    expect(check(rows(200_001), ['n'])).toEqual(['data/countries.csv:200002:1: the CSV file has 200,001 rows: a chart reads at most 200,000']);
+    const file = new VFile({ path: 'data/countries.csv' });
+    checkCsv(rows(200_001), file, new Set(['n']));
+    expect(file.messages.map((message) => `${formatProblem(message)} [${message.ruleId}]`)).toEqual([
+      'data/countries.csv:200002:1: the CSV file has 200,001 rows: a chart reads at most 200,000 [csv]',
+    ]);
     expect(check(rows(200_000), ['n'])).toEqual([]);
   });
 

@@ -12,10 +12,6 @@ type Swap = (a: string, b: string) => boolean;
 /** koffi's `load`: opens a C library, whose functions are then bound by their C declaration. */
 export type LoadLibrary = (path: string) => { func(declaration: string): (...args: unknown[]) => unknown };
 
-const AT_FDCWD = -100;
-const RENAME_EXCHANGE = 2; // linux/fs.h
-const RENAME_SWAP = 2; // sys/stdio.h
-
 let swap: Swap | null | undefined;
 
 /**
@@ -24,6 +20,9 @@ let swap: Swap | null | undefined;
  * for this system).
  */
 export function bindSwap(platform: string, load: LoadLibrary): Swap | null {
+  const AT_FDCWD = -100;
+  const RENAME_EXCHANGE = 2; // linux/fs.h
+  const RENAME_SWAP = 2; // sys/stdio.h
   try {
     if (platform === 'linux') {
       const renameat2 = load('libc.so.6').func('int renameat2(int, str, int, str, unsigned int)');
