@@ -42,6 +42,9 @@ export function collectFonts(): FontAssets {
   return { css: rules.join('\n'), files };
 }
 
+/** What may be drawn from Noto Emoji: a pictograph, or a part of an emoji (joiner, selector, skin tone, flag letter, tag). */
+const EMOJI_LIKE = /[\p{Extended_Pictographic}\p{Emoji_Component}]/u;
+
 /**
  * The emoji of `text` that the report's families lack, for the print and share pages: this
  * machine has no emoji font of its own. Noto Emoji (monochrome, in the colour of the text) joins
@@ -50,9 +53,12 @@ export function collectFonts(): FontAssets {
  * own emoji. Undefined when the text has none.
  */
 export function emojiFonts(text: string): FontAssets | undefined {
-  const faces = chartFace(400);
+  // Pictographs and the characters that join them, past Latin-1 (which the families have):
+  // the families' files, then Noto Emoji's, are opened only for those.
+  const candidates = [...new Set(text)].filter((char) => char.codePointAt(0)! > 0xff && EMOJI_LIKE.test(char));
+  const faces = candidates.length > 0 ? chartFace(400) : [];
   const noto = faces.find((face) => face.file === emojiFile(400));
-  const chars = [...new Set(text)].filter((char) => noto?.has(char) && !faces.some((face) => face !== noto && face.has(char)));
+  const chars = candidates.filter((char) => !faces.some((face) => face !== noto && face.has(char)) && noto?.has(char));
   if (chars.length === 0) return undefined;
   const range = chars.map((char) => `U+${char.codePointAt(0)!.toString(16)}`).join(',');
   const files = new Map<string, string>();
