@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,21 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** How long a test waits on a tool it runs synchronously (pdfinfo, mount…) before killing it: no test can hang the run. */
 export const SYNC_LIMIT = 30_000;
+
+/**
+ * Runs `code` (an ES module, run from the project's folder, that may import its TypeScript) in a
+ * process of its own, for a call that could block or that depends on the process's settings (its
+ * locale): killed after 20 s, its signal then says so. Gives the child's result.
+ */
+export function runModuleCode(code: string, env: NodeJS.ProcessEnv = {}) {
+  return spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 20_000,
+    killSignal: 'SIGKILL',
+  });
+}
 
 export type CliRun = { status: number | null; stdout: string; stderr: string };
 

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { readFrontMatter } from '../pipeline/article/read-front-matter.js';
 import { formatProblem } from '../pipeline/problems/errors.js';
-import { ROOT } from './helpers.js';
+import { runModuleCode } from './helpers.js';
 
 /** The four keys every article needs, one a line. */
 const BASE = ['title: Budget 2026', 'description: Where the money goes.', 'lang: en', 'date: 2026-03-02'];
@@ -96,16 +95,9 @@ describe('readFrontMatter, a valid front matter', () => {
 
   it('knows a language whatever the language of the machine that builds', () => {
     // Swahili's names lack Cree's: on a machine set to Swahili, in a process of its own.
-    const child = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '--input-type=module',
-        '-e',
-        "const { VFile } = await import('vfile'); const { readFrontMatter } = await import('./pipeline/article/read-front-matter.ts'); const file = new VFile({ path: 'article.md' }); readFrontMatter(['title: T', 'description: D', 'lang: cr', 'date: 2026-03-02'].join('\\n'), 1, file); console.log(JSON.stringify({ locale: Intl.DateTimeFormat().resolvedOptions().locale, messages: file.messages.map(String) }));",
-      ],
-      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'sw_KE.UTF-8', LC_ALL: 'sw_KE.UTF-8' }, timeout: 20_000, killSignal: 'SIGKILL' },
+    const child = runModuleCode(
+      "const { VFile } = await import('vfile'); const { readFrontMatter } = await import('./pipeline/article/read-front-matter.ts'); const file = new VFile({ path: 'article.md' }); readFrontMatter(['title: T', 'description: D', 'lang: cr', 'date: 2026-03-02'].join('\\n'), 1, file); console.log(JSON.stringify({ locale: Intl.DateTimeFormat().resolvedOptions().locale, messages: file.messages.map(String) }));",
+      { LANG: 'sw_KE.UTF-8', LC_ALL: 'sw_KE.UTF-8' },
     );
     expect(child.signal, 'reading the front matter blocked').toBeNull();
     expect(JSON.parse(child.stdout)).toEqual({ locale: 'sw-KE', messages: [] });

@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { MANIFEST } from '../pipeline/report/claim-output.js';
 import { createStaging, lockOutput, type OutputFile, stageOutputs } from '../pipeline/report/write-output.js';
-import { ROOT } from './helpers.js';
+import { runModuleCode } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'briefing-output-'));
 const content = join(work, 'content');
@@ -72,16 +71,8 @@ describe('createStaging', () => {
 
   it('is an environment error when the folder cannot be written', async () => {
     // Taking the lock is synchronous: in a process of its own, which a time limit can stop if it ever blocks.
-    const child = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '--input-type=module',
-        '-e',
-        "const { lockOutput } = await import('./pipeline/report/write-output.ts'); try { lockOutput('/proc/briefing-output'); } catch (error) { console.log(JSON.stringify({ exitCode: error.exitCode })); }",
-      ],
-      { cwd: ROOT, encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL' },
+    const child = runModuleCode(
+      "const { lockOutput } = await import('./pipeline/report/write-output.ts'); try { lockOutput('/proc/briefing-output'); } catch (error) { console.log(JSON.stringify({ exitCode: error.exitCode })); }",
     );
     expect(child.signal, 'taking the lock blocked').toBeNull();
     expect(JSON.parse(child.stdout)).toEqual({ exitCode: 2 });
