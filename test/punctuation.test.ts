@@ -43,6 +43,8 @@ describe('punctuate', () => {
     expect(punctuate('up 10%', english)).toBe('up 10%');
     expect(punctuate('um 10%', german)).toBe(`um 10${NBSP}%`);
     expect(punctuate('de 10\u202f%', french)).toBe(`de 10${NBSP}%`);
+    // Written with a space where the language writes none: kept, and never parted from its number.
+    expect(punctuate('up 41.3 % on 2025', english)).toBe(`up 41.3${NBSP}% on 2025`);
   });
 
   it('leaves text without quotes exactly as written, even what looks like an HTML entity', () => {

@@ -38,7 +38,7 @@ export type PunctuationStyle = Readonly<{
  * Typographic punctuation in `style`: curly quotes and apostrophes, a spaced hyphen made a
  * dash (kept with the word before it), year ranges with an en dash (1990–2000, 2024–25), a
  * minus sign before a number or an amount (−5, −£12m), and the language's spacing of the
- * percent sign.
+ * percent sign (a space written before it, in a language that writes none, never breaks a line).
  */
 export function punctuate(text: string, style: PunctuationStyle): string {
   let result = /["']/.test(text) ? curlRest(typograf(style.quotes).execute(text), style.quotes) : text;
@@ -46,8 +46,9 @@ export function punctuate(text: string, style: PunctuationStyle): string {
     .replace(/ +- +/g, `${NBSP}${style.dash} `)
     .replace(/(?<![-\d/.])\b(1[5-9]\d\d|20\d\d)-(1[5-9]\d\d|20\d\d|\d\d)\b(?![-\d/])/g, '$1–$2')
     .replace(/(^|[\s(])-(?=[\d£$€¥₹])/g, '$1−');
-  if (style.spacedPercent) result = result.replace(/(\d)[ \u202f]?%/g, `$1${NBSP}%`);
-  return result;
+  // A language that spaces its percent sign gets the space; in any other, a space written there
+  // is kept, but no line may break at it.
+  return style.spacedPercent ? result.replace(/(\d)[ \u202f]?%/g, `$1${NBSP}%`) : result.replace(/(\d) %/g, `$1${NBSP}%`);
 }
 
 /**
