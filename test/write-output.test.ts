@@ -10,6 +10,16 @@ const work = mkdtempSync(join(tmpdir(), 'briefing-output-'));
 const content = join(work, 'content');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** The error lockOutput throws for `out`, with its exit status and the system's error behind it. */
+function lockError(out: string): (Error & { exitCode?: number; cause?: NodeJS.ErrnoException }) | undefined {
+  try {
+    lockOutput(out).release();
+  } catch (thrown) {
+    return thrown as Error & { exitCode?: number; cause?: NodeJS.ErrnoException };
+  }
+  return undefined;
+}
+
 describe('createStaging', () => {
   it('replaces the output folder whole, keeping its .gitkeep', async () => {
     const out = join(work, 'swap', 'output');
@@ -335,12 +345,7 @@ describe('lockOutput', () => {
   it('is an environment error when the folder above cannot be made', () => {
     writeFileSync(join(work, 'a-file'), '');
     const parent = join(work, 'a-file', 'sub');
-    let error: (Error & { exitCode?: number; cause?: NodeJS.ErrnoException }) | undefined;
-    try {
-      lockOutput(join(parent, 'output'));
-    } catch (thrown) {
-      error = thrown as typeof error;
-    }
+    const error = lockError(join(parent, 'output'));
     expect(error?.exitCode).toBe(2);
     expect(error?.message).toBe(`cannot create ${parent}: ${error?.cause?.message}`);
     expect(error?.cause?.code).toBe('ENOTDIR');
@@ -352,12 +357,7 @@ describe('lockOutput', () => {
     while (4_080 - parent.length > 250) parent = join(parent, longName(200));
     parent = join(parent, longName(4_080 - parent.length - 1));
     expect(join(lockOf(parent), 'pid').length).toBe(4_097);
-    let error: (Error & { exitCode?: number; cause?: NodeJS.ErrnoException }) | undefined;
-    try {
-      lockOutput(join(parent, 'output'));
-    } catch (thrown) {
-      error = thrown as typeof error;
-    }
+    const error = lockError(join(parent, 'output'));
     expect(error?.exitCode).toBe(2);
     expect(error?.cause?.code).toBe('ENAMETOOLONG');
     expect(readdirSync(parent)).toEqual([]);
@@ -365,12 +365,7 @@ describe('lockOutput', () => {
 
   it('is an environment error when the lock cannot be made beside the folder', () => {
     const out = join(work, 'long-lock', longName(251));
-    let error: (Error & { exitCode?: number; cause?: NodeJS.ErrnoException }) | undefined;
-    try {
-      lockOutput(out);
-    } catch (thrown) {
-      error = thrown as typeof error;
-    }
+    const error = lockError(out);
     expect(error?.exitCode).toBe(2);
     expect(error?.message).toBe(`the output folder ${out} is not writable: ${error?.cause?.message}`);
     expect(error?.cause?.code).toBe('ENAMETOOLONG');
