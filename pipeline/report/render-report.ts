@@ -150,8 +150,9 @@ export async function renderReport(contentDir: string, options: RenderOptions = 
   const printTree = finished.print;
   const page = renderPage(pageTemplate, meta, finished.page, extras);
   // The emoji the report's fonts lack, for the pages printed here: the print page lists them all.
-  const emoji = emojiFonts(renderPage(pageTemplate, meta, printTree, extras));
-  const printPage = renderPage(pageTemplate, meta, printTree, { ...extras, emojiFonts: emoji?.css });
+  const plainPrint = renderPage(pageTemplate, meta, printTree, extras);
+  const emoji = emojiFonts(plainPrint);
+  const printPage = emoji ? renderPage(pageTemplate, meta, printTree, { ...extras, emojiFonts: emoji.css }) : plainPrint;
 
   const fonts = collectFonts();
   const outputs = new Map<string, OutputFile>([
